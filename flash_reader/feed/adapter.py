@@ -1,0 +1,145 @@
+"""Wire structs → model: trim, fall back, resolve URLs, sanitise, name every problem."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import msgspec
+
+from flash_reader.feed import sanitize
+from flash_reader.feed.errors import FeedValidationError, describe_validation
+from flash_reader.feed.model import UNKNOWN_OFFICE, Feed, Item, Office, Photo
+from flash_reader.feed.wire import WireFeed, WireItem
+
+JST = dt.timezone(dt.timedelta(hours=9), "JST")
+FALLBACK_TITLE_CHARS = 40
+_item_decoder = msgspec.json.Decoder(WireItem)
+
+
+def adapt_feed(wire: WireFeed, base_url: str | None) -> Feed:
+    if not wire.version.startswith("https://jsonfeed.org/version/1"):
+        raise FeedValidationError(
+            f"field 'version' is {wire.version!r}: expected a JSON Feed version such as "
+            "'https://jsonfeed.org/version/1.1'"
+        )
+    base = base_url or sanitize.safe_url(wire.feed_url, None, sanitize.SAFE_IMAGE_SCHEMES)
+    offices = {}
+    for office in wire.flash.offices if wire.flash else []:
+        code = sanitize.clean_text(office.code).upper()
+        if code:
+            offices[code] = Office(code, sanitize.clean_text(office.name) or code)
+    items: list[Item] = []
+    notes: list[str] = []
+    seen: dict[str, int] = {}
+    for index, raw in enumerate(wire.items, start=1):
+        item = adapt_item(_decode_item(raw, index), index, base, offices)
+        if item is None:
+            notes.append(f"item {index} has no 'id' and was skipped (the JSON Feed spec requires one)")
+        elif item.id in seen:
+            notes.append(f"item {index} repeats the id {item.id!r} of item {seen[item.id]} "
+                         "and was skipped")
+        else:
+            seen[item.id] = index
+            items.append(item)
+            if item.office.known and item.office.code not in offices:
+                offices[item.office.code] = item.office
+    return Feed(
+        title=sanitize.clean_text(wire.title) or "海外事務所フラッシュ",
+        items=tuple(items),
+        offices=tuple(offices.values()),
+        home_page_url=sanitize.safe_url(wire.home_page_url, base, sanitize.SAFE_IMAGE_SCHEMES),
+        feed_url=sanitize.safe_url(wire.feed_url, base, sanitize.SAFE_IMAGE_SCHEMES),
+        next_url=sanitize.safe_url(wire.next_url, base, sanitize.SAFE_IMAGE_SCHEMES),
+        description=sanitize.clean_text(wire.description) or None,
+        language=sanitize.clean_text(wire.language) or None,
+        notes=tuple(notes),
+    )
+
+
+def _decode_item(raw: msgspec.Raw, index: int) -> WireItem:
+    try:
+        return _item_decoder.decode(raw)
+    except msgspec.ValidationError as exc:
+        raise FeedValidationError(describe_validation(f"item {index}", str(exc))) from None
+
+
+def adapt_item(wire: WireItem, index: int, base: str | None,
+               offices: dict[str, Office]) -> Item | None:
+    item_id = sanitize.clean_text(str(wire.id)) if wire.id is not None else ""
+    if not item_id:
+        return None
+    where = f"item {index} (id {item_id!r})"
+    flash = wire.flash
+    paragraphs = (sanitize.html_to_paragraphs(wire.content_html, base)
+                  or sanitize.text_to_paragraphs(wire.content_text)
+                  or sanitize.text_to_paragraphs(wire.summary))
+    published = _parse_datetime(wire.date_published, where, "date_published")
+    issue_date = _parse_date(flash.issue_date, where) if flash and flash.issue_date else None
+    if issue_date is None and published is not None:
+        issue_date = published.astimezone(JST).date()
+    return Item(
+        id=item_id,
+        title=sanitize.clean_text(wire.title) or _fallback_title(paragraphs),
+        office=_office(flash, offices),
+        issue_date=issue_date,
+        paragraphs=paragraphs,
+        photo=_photo(wire, base),
+        url=sanitize.safe_url(wire.url or wire.external_url, base, sanitize.SAFE_IMAGE_SCHEMES),
+        published=published,
+        link_lost=bool(flash and flash.link_lost),
+    )
+
+
+def _office(flash, offices: dict[str, Office]) -> Office:
+    if flash is None:
+        return UNKNOWN_OFFICE
+    code = sanitize.clean_text(flash.office).upper()
+    name = sanitize.clean_text(flash.office_name)
+    if code in offices:
+        return offices[code]
+    if code:
+        return Office(code, name or code)
+    return UNKNOWN_OFFICE
+
+
+def _photo(wire: WireItem, base: str | None) -> Photo | None:
+    url = sanitize.safe_url(wire.image or wire.banner_image, base, sanitize.SAFE_IMAGE_SCHEMES)
+    flash = wire.flash
+    caption = sanitize.clean_text(flash.photo_caption) if flash else ""
+    file_name = (sanitize.clean_text(flash.photo_file) or None) if flash else None
+    if not (url or caption or file_name):
+        return None
+    return Photo(caption=caption, url=url, file_name=file_name)
+
+
+def _fallback_title(paragraphs) -> str:
+    text = "".join(span.text for span in paragraphs[0]) if paragraphs else ""
+    if not text:
+        return "（無題）"
+    if len(text) <= FALLBACK_TITLE_CHARS:
+        return text
+    return text[:FALLBACK_TITLE_CHARS] + "…"
+
+
+def _parse_datetime(value: str | None, where: str, field: str) -> dt.datetime | None:
+    value = sanitize.clean_text(value)
+    if not value:
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise FeedValidationError(
+            f"{where}: field '{field}' is {value!r}, not an RFC 3339 date "
+            "such as '2020-10-28T09:00:00+09:00'"
+        ) from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=JST)
+
+
+def _parse_date(value: str, where: str) -> dt.date:
+    value = sanitize.clean_text(value)
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise FeedValidationError(
+            f"{where}: field '_flash.issue_date' is {value!r}, not a date such as '2020-10-28'"
+        ) from None

@@ -1,0 +1,108 @@
+"""Fetch a feed from an http(s) URL or a local path, within explicit limits."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import httpx
+
+from flash_reader.feed.errors import FeedFetchError, FeedTooLargeError
+
+DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+DEFAULT_MAX_REDIRECTS = 5
+USER_AGENT = "flash-reader/0.1 (+https://jsonfeed.org/)"
+_JSON_TYPES = ("application/feed+json", "application/json", "text/json", "text/plain")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class FetchLimits:
+    timeout: httpx.Timeout = dataclasses.field(default_factory=lambda: DEFAULT_TIMEOUT)
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_redirects: int = DEFAULT_MAX_REDIRECTS
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Fetched:
+    body: bytes
+    url: str | None  # the final http(s) URL, used to resolve relative links; None for files
+
+
+def is_remote(source: str) -> bool:
+    return urlsplit(source).scheme.lower() in ("http", "https")
+
+
+def fetch(source: str, *, limits: FetchLimits = FetchLimits(),
+          transport: httpx.BaseTransport | None = None) -> Fetched:
+    """Return the raw bytes of the feed at `source` (URL, file:// URL or path)."""
+    if is_remote(source):
+        return _fetch_http(source, limits, transport)
+    return _read_file(source, limits)
+
+
+def _read_file(source: str, limits: FetchLimits) -> Fetched:
+    parts = urlsplit(source)
+    path = Path(unquote(parts.path)) if parts.scheme == "file" else Path(source)
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise FeedTooLargeError(
+                f"{path}: the file is {size:,} bytes, over the limit of {limits.max_bytes:,}")
+        return Fetched(path.read_bytes(), None)
+    except FeedTooLargeError:
+        raise
+    except FileNotFoundError:
+        raise FeedFetchError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise FeedFetchError(f"{path}: is a folder, not a feed file") from None
+    except OSError as exc:
+        raise FeedFetchError(f"{path}: cannot be read ({exc.strerror})") from None
+
+
+def _fetch_http(url: str, limits: FetchLimits, transport: httpx.BaseTransport | None) -> Fetched:
+    headers = {"User-Agent": USER_AGENT,
+               "Accept": "application/feed+json, application/json;q=0.9, */*;q=0.1"}
+    try:
+        with httpx.Client(transport=transport, timeout=limits.timeout, follow_redirects=True,
+                          max_redirects=limits.max_redirects, headers=headers) as client:
+            with client.stream("GET", url) as response:
+                _check_response(url, response)
+                body = _read_limited(url, response, limits.max_bytes)
+                return Fetched(body, str(response.url))
+    except httpx.TooManyRedirects:
+        raise FeedFetchError(f"{url}: more than {limits.max_redirects} redirects") from None
+    except httpx.TimeoutException:
+        raise FeedFetchError(f"{url}: the server did not answer in time") from None
+    except httpx.DecodingError:
+        raise FeedFetchError(f"{url}: the response could not be decompressed") from None
+    except httpx.HTTPError as exc:
+        raise FeedFetchError(f"{url}: cannot connect ({exc.__class__.__name__}: {exc})") from None
+
+
+def _check_response(url: str, response: httpx.Response) -> None:
+    if response.status_code != 200:
+        raise FeedFetchError(
+            f"{url}: the server answered {response.status_code} {response.reason_phrase}")
+    content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type and not content_type.endswith(_JSON_TYPES):
+        raise FeedFetchError(
+            f"{url}: the server sent {content_type!r}, not a JSON Feed (application/feed+json)")
+
+
+def _read_limited(url: str, response: httpx.Response, max_bytes: int) -> bytes:
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise FeedTooLargeError(
+            f"{url}: the feed is {int(declared):,} bytes, over the limit of {max_bytes:,}")
+    chunks: list[bytes] = []
+    received = 0
+    # iter_bytes decompresses; counting after decompression also stops gzip bombs.
+    for chunk in response.iter_bytes():
+        received += len(chunk)
+        if received > max_bytes:
+            raise FeedTooLargeError(
+                f"{url}: the feed is over the limit of {max_bytes:,} bytes (after decompression)")
+        chunks.append(chunk)
+    return b"".join(chunks)
