@@ -8,5 +8,4 @@ config = rx.Config(
     telemetry_enabled=False,
     show_built_with_reflex=False,
     disable_plugins=[SitemapPlugin],
-    state_auto_setters=False,
 )

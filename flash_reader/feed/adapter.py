@@ -34,7 +34,8 @@ def adapt_feed(wire: WireFeed, base_url: str | None) -> Feed:
     for index, raw in enumerate(wire.items, start=1):
         item = adapt_item(_decode_item(raw, index), index, base, offices)
         if item is None:
-            notes.append(f"item {index} has no 'id' and was skipped (the JSON Feed spec requires one)")
+            notes.append(f"item {index} has no 'id' and was skipped "
+                         "(the JSON Feed spec requires one)")
         elif item.id in seen:
             notes.append(f"item {index} repeats the id {item.id!r} of item {seen[item.id]} "
                          "and was skipped")

@@ -34,7 +34,10 @@ def is_remote(source: str) -> bool:
     return urlsplit(source).scheme.lower() in ("http", "https")
 
 
-def fetch(source: str, *, limits: FetchLimits = FetchLimits(),
+DEFAULT_LIMITS = FetchLimits()
+
+
+def fetch(source: str, *, limits: FetchLimits = DEFAULT_LIMITS,
           transport: httpx.BaseTransport | None = None) -> Fetched:
     """Return the raw bytes of the feed at `source` (URL, file:// URL or path)."""
     if is_remote(source):
@@ -64,13 +67,13 @@ def _read_file(source: str, limits: FetchLimits) -> Fetched:
 def _fetch_http(url: str, limits: FetchLimits, transport: httpx.BaseTransport | None) -> Fetched:
     headers = {"User-Agent": USER_AGENT,
                "Accept": "application/feed+json, application/json;q=0.9, */*;q=0.1"}
+    client = httpx.Client(transport=transport, timeout=limits.timeout, follow_redirects=True,
+                          max_redirects=limits.max_redirects, headers=headers)
     try:
-        with httpx.Client(transport=transport, timeout=limits.timeout, follow_redirects=True,
-                          max_redirects=limits.max_redirects, headers=headers) as client:
-            with client.stream("GET", url) as response:
-                _check_response(url, response)
-                body = _read_limited(url, response, limits.max_bytes)
-                return Fetched(body, str(response.url))
+        with client, client.stream("GET", url) as response:
+            _check_response(url, response)
+            body = _read_limited(url, response, limits.max_bytes)
+            return Fetched(body, str(response.url))
     except httpx.TooManyRedirects:
         raise FeedFetchError(f"{url}: more than {limits.max_redirects} redirects") from None
     except httpx.TimeoutException:

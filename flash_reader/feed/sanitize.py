@@ -22,7 +22,9 @@ _ALLOWED_TAGS = {"p", "br", "a", "strong", "em", "b", "i", "ul", "ol", "li", "bl
                  "h1", "h2", "h3", "h4", "h5", "h6", "div", "span", "figure", "figcaption"}
 _BLOCK_TAGS = {"p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "div",
                "figure", "figcaption"}
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# C0 controls (but tab/newline) and zero-width/bidi-override characters that can disguise text.
+_CONTROL_CHARS = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 
 

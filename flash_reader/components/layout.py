@@ -1,0 +1,40 @@
+"""The page shell: skip link, site header, main landmark, footer."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+MAIN_ID = "main"
+
+
+def page_shell(*children: rx.Component) -> rx.Component:
+    return rx.fragment(
+        rx.el.a("本文へスキップ", href=f"#{MAIN_ID}", class_name="skip-link"),
+        site_header(),
+        rx.el.main(*children, id=MAIN_ID, tab_index=-1, class_name="page-main"),
+        site_footer(),
+    )
+
+
+def site_header() -> rx.Component:
+    return rx.el.header(
+        rx.el.div(
+            rx.el.p(
+                rx.el.span("CLAIR（自治体国際化協会）", class_name="site-org"),
+                rx.el.span("海外事務所フラッシュ", class_name="site-name"),
+                class_name="site-brand",
+            ),
+            class_name="site-header-inner",
+        ),
+        class_name="site-header",
+    )
+
+
+def site_footer() -> rx.Component:
+    return rx.el.footer(
+        rx.el.p(
+            "このリーダーは CLAIR の配信をもとにした非公式の閲覧用ページです。"
+            "元の配信の写真は含まれていないため、写真の代わりに事務所名を示す仮の画像を表示しています。"
+        ),
+        class_name="site-footer",
+    )

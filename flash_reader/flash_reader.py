@@ -1,0 +1,25 @@
+"""Entry module: builds `app` and adds the pages. Nothing else lives here."""
+
+import reflex as rx
+
+from flash_reader import lifespan, routes
+from flash_reader.api import create_api
+from flash_reader.components.head import head_components
+from flash_reader.pages import reader
+from flash_reader.state.reader import ReaderState
+
+app = rx.App(
+    html_lang="ja",
+    head_components=head_components(),
+    stylesheets=["/reader.css"],
+    api_transformer=create_api(),
+    toaster=None,
+)
+app.register_lifespan_task(lifespan.feed_lifespan)
+app.add_page(
+    reader.reader_page,
+    route=routes.READER,
+    title=reader.TITLE,
+    description=reader.DESCRIPTION,
+    on_load=ReaderState.on_load,
+)

@@ -1,0 +1,26 @@
+"""`/`: the latest issue."""
+
+from __future__ import annotations
+
+import reflex as rx
+
+from flash_reader.components.article import item_article
+from flash_reader.components.banner import feed_problem_banner
+from flash_reader.components.layout import page_shell
+from flash_reader.state.reader import ReaderState
+
+TITLE = "海外事務所フラッシュ｜CLAIR 自治体国際化協会"
+DESCRIPTION = ("CLAIR（自治体国際化協会）の海外事務所から届くニュース"
+               "「海外事務所フラッシュ」を読みやすく表示します。")
+
+
+def reader_page() -> rx.Component:
+    return page_shell(
+        rx.el.h1(
+            rx.el.span("海外事務所フラッシュ", class_name="issue-series"),
+            rx.el.span(ReaderState.issue_label, class_name="issue-date"),
+            class_name="issue-heading",
+        ),
+        feed_problem_banner(ReaderState.feed_error),
+        rx.el.div(rx.foreach(ReaderState.items, item_article), class_name="items"),
+    )

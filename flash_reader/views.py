@@ -1,0 +1,70 @@
+"""What a client is sent: small, flat view objects built from the shared store.
+
+Built by plain functions (tested without Reflex) and exposed through computed vars.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+
+from flash_reader import routes
+from flash_reader.feed.model import Item
+
+NO_CAPTION_ALT = "写真（説明はありません）"
+
+
+@dataclasses.dataclass(frozen=True)
+class SpanView:
+    text: str
+    href: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class ItemView:
+    id: str
+    heading_id: str
+    title: str
+    office_code: str
+    office_name: str
+    issue_label: str
+    paragraphs: list[list[SpanView]]
+    photo_src: str
+    photo_fallback: str
+    photo_alt: str
+    caption: str
+    has_photo: bool
+    link_lost: bool
+
+
+def issue_label(date: dt.date | None) -> str:
+    return f"{date.year}年{date.month}月{date.day}日配信" if date else "配信日不明"
+
+
+def item_view(item: Item) -> ItemView:
+    photo = item.photo
+    fallback = routes.placeholder_photo(item.office.code)
+    return ItemView(
+        id=item.id,
+        heading_id=f"item-{_dom_id(item.id)}",
+        title=item.title,
+        office_code=item.office.code,
+        office_name=item.office.name,
+        issue_label=issue_label(item.issue_date),
+        paragraphs=[[SpanView(s.text, s.href or "") for s in p] for p in item.paragraphs],
+        photo_src=(photo.url or fallback) if photo else "",
+        photo_fallback=fallback,
+        photo_alt=(photo.caption or NO_CAPTION_ALT) if photo else "",
+        caption=photo.caption if photo else "",
+        has_photo=photo is not None,
+        link_lost=item.link_lost,
+    )
+
+
+def _dom_id(value: str) -> str:
+    """An HTML id from a feed id; a hash keeps ids unique when characters had to go."""
+    safe = "".join(ch if ch.isascii() and (ch.isalnum() or ch in "-_") else "_" for ch in value)
+    if safe == value:
+        return safe
+    return f"{safe[:40]}-{hashlib.sha1(value.encode()).hexdigest()[:8]}"

@@ -1,0 +1,76 @@
+"""Start the real app exactly as `make run` does (prod build, single port) for browser tests."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+TOOLS_BIN = PROJECT_ROOT / "tools" / "node_modules" / ".bin"
+START_TIMEOUT_S = 600  # a cold production build takes a minute or two on 2 cores
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def app_env(**overrides: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PATH"] = f"{TOOLS_BIN}{os.pathsep}{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"
+    env["REFLEX_USE_SYSTEM_BUN"] = "1"
+    env["REFLEX_TELEMETRY_ENABLED"] = "false"
+    env.update(overrides)
+    return env
+
+
+@contextlib.contextmanager
+def running_app(log_path: Path, **env: str) -> Iterator[str]:
+    """Run `reflex run --env prod --single-port` and yield its base URL once it serves."""
+    port = free_port()
+    command = [sys.executable, "-m", "reflex", "run", "--env", "prod", "--single-port",
+               "--frontend-port", str(port), "--backend-port", str(port)]
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=app_env(**env), stdout=log,
+                                   stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            base_url = f"http://127.0.0.1:{port}"
+            _wait_until_serving(process, base_url, log_path)
+            yield base_url
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+
+def _wait_until_serving(process: subprocess.Popen, base_url: str, log_path: Path) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the app exited with {process.returncode}:\n{_tail(log_path)}")
+        try:
+            if httpx.get(base_url + "/", timeout=2).status_code == 200 and \
+                    httpx.get(base_url + "/ping", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(1)
+    raise RuntimeError(f"the app did not serve within {START_TIMEOUT_S} s:\n{_tail(log_path)}")
+
+
+def _tail(path: Path, lines: int = 40) -> str:
+    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])

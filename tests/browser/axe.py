@@ -1,0 +1,34 @@
+"""Run axe-core (npm, pinned in tools/package.json) inside the page under test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Page
+
+AXE_JS = Path(__file__).resolve().parents[2] / "tools" / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def axe_violations(page: Page, *, tags: list[str] | None = None,
+                   include: str | None = None) -> list[dict]:
+    """axe's violations for the page (or the `include` selector), as plain dicts."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    return page.evaluate(
+        """async ([tags, include]) => {
+            const result = await axe.run(include || document,
+                {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
+            return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => ({target: n.target, summary: n.failureSummary}))}));
+        }""",
+        [tags or WCAG_TAGS, include],
+    )
+
+
+def format_violations(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        lines.extend(f"    {node['target']}: {node['summary']}" for node in violation["nodes"][:5])
+    return "\n".join(lines)

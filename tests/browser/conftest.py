@@ -1,0 +1,44 @@
+"""Browser fixtures: the real app (prod build) and Debian's chromium through Playwright."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.browser.app_server import running_app
+
+CHROMIUM = "/usr/bin/chromium"
+# Without these the closed network stalls chromium's background services.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-quic"]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/browser" in str(item.path):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS,
+            "headless": True}
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The reader on the bundled default feed, started once per test session."""
+    log = Path(tmp_path_factory.mktemp("app")) / "reflex.log"
+    with running_app(log) as url:
+        yield url
+
+
+def open_reader(page: Page, url: str) -> Page:
+    """Open a reader page and wait until the client has hydrated and shows items."""
+    page.goto(url)
+    page.locator("article").first.wait_for(state="visible", timeout=30_000)
+    return page

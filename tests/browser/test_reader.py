@@ -1,0 +1,73 @@
+"""The reader page on the bundled seed feed, in Debian chromium."""
+
+from __future__ import annotations
+
+import json
+
+from playwright.sync_api import Page, expect
+
+from flash_reader.config import BUNDLED_FEED
+from tests.browser.axe import axe_violations, format_violations
+from tests.browser.conftest import open_reader
+
+SEED = json.loads(BUNDLED_FEED.read_text(encoding="utf-8"))
+
+
+def test_reader_shows_every_seed_item_with_its_office(page: Page, app_url: str) -> None:
+    open_reader(page, app_url)
+    articles = page.get_by_role("article")
+    expect(articles).to_have_count(len(SEED["items"]))
+    for article, item in zip(articles.all(), SEED["items"], strict=True):
+        expect(article.get_by_role("heading", level=2)).to_have_text(item["title"])
+        expect(article.locator(".item-office")).to_contain_text(item["_flash"]["office_name"])
+        first_paragraph = item["content_text"].split("\n\n")[0]
+        expect(article.locator(".item-paragraph").first).to_have_text(first_paragraph)
+
+
+def test_reader_image_alt_is_the_caption_and_shown_as_figcaption(page: Page, app_url: str) -> None:
+    open_reader(page, app_url)
+    figures = page.locator("article figure")
+    expect(figures).to_have_count(len(SEED["items"]))
+    for figure, item in zip(figures.all(), SEED["items"], strict=True):
+        caption = item["_flash"]["photo_caption"]
+        expect(figure.locator("img")).to_have_attribute("alt", caption)
+        expect(figure.locator("figcaption")).to_have_text(caption)
+
+
+def test_reader_images_never_show_a_broken_icon(page: Page, app_url: str) -> None:
+    open_reader(page, app_url)
+    for image in page.locator("article img").all():  # lazy images load once scrolled to
+        image.scroll_into_view_if_needed()
+        page.wait_for_function("img => img.complete", arg=image.element_handle())
+    broken = page.evaluate(
+        "[...document.querySelectorAll('article img')].filter(i => i.naturalWidth === 0)"
+        ".map(i => i.getAttribute('src'))")
+    assert broken == []
+
+
+def test_reader_page_is_japanese_with_one_h1_title_and_landmarks(page: Page, app_url: str) -> None:
+    open_reader(page, app_url)
+    assert page.evaluate("document.documentElement.lang") == "ja"
+    expect(page).to_have_title("海外事務所フラッシュ｜CLAIR 自治体国際化協会")
+    expect(page.get_by_role("heading", level=1)).to_have_count(1)
+    expect(page.get_by_role("heading", level=1)).to_contain_text("2020年10月28日配信")
+    for role in ("banner", "main", "contentinfo"):
+        expect(page.get_by_role(role)).to_have_count(1)
+
+
+def test_reader_skip_link_is_first_and_moves_focus_to_main(page: Page, app_url: str) -> None:
+    open_reader(page, app_url)
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="本文へスキップ")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_in_viewport()
+    outline = skip.evaluate("e => getComputedStyle(e).outlineStyle")
+    assert outline != "none"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_reader_has_no_axe_violations(page: Page, app_url: str) -> None:
+    open_reader(page, app_url)
+    violations = axe_violations(page)
+    assert violations == [], format_violations(violations)
