@@ -48,11 +48,11 @@ browser-deps:
 	fi
 
 test: setup browser-deps
-	$(VENV)/bin/ruff check flash_reader tests bench rxconfig.py
+	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
 
 lint: setup
-	$(VENV)/bin/ruff check flash_reader tests bench rxconfig.py
+	$(VENV)/bin/ruff check .
 
 clean:
 	rm -rf $(VENV) $(TOOLS)/node_modules .web .states

@@ -1,7 +1,8 @@
 """The bulletin's text format (as copied from its web page) → a JSON Feed 1.1 document.
 
-The input is one issue of 海外事務所フラッシュ: page chrome, a 「YYYY年M月D日配信」 line, then items that
-start with 「◇」, each ending with the office in parentheses, a photo file name and a 「写真:」 caption.
+The input is one issue of 海外事務所フラッシュ: page chrome, a 「YYYY年M月D日配信」
+line, then items that start with 「◇」, each ending with the office in parentheses,
+a photo file name and a 「写真:」 caption.
 """
 
 from __future__ import annotations
@@ -35,8 +36,8 @@ _CAPTION = re.compile(r"^写真[:：]\s*(?P<caption>.*)$")
 _OFFICE_AT_END = re.compile(r"[（(](?P<office>[^（）()]+事務所)[)）]$")
 _LOST_LINK = re.compile(r"詳しくはこちら[。．.]?")
 # Page chrome after the last item: the back-number link and the contact block.
-_END_MARKERS = ("バックナンバーはこちら", "このページに関するお問い合せ先", "このページに関するお問い合わせ先",
-                "ページの先頭へ")
+_END_MARKERS = ("バックナンバーはこちら", "このページに関するお問い合せ先",
+                "このページに関するお問い合わせ先", "ページの先頭へ")
 
 
 class ConversionError(ValueError):
@@ -101,7 +102,7 @@ def _parse_items(lines: list[str], start: int) -> list[_Item]:
             items.append(_Item(number, _title(line, number)))
             continue
         if not items:
-            continue  # the issue's lead (e.g. the 【クレア海外事務所フラッシュ】 headline) is not an item
+            continue  # the issue's lead (the 【クレア海外事務所フラッシュ】 headline) is no item
         _add_line(items[-1], line, number)
     if items:
         _finish(items[-1])
@@ -119,7 +120,8 @@ def _add_line(item: _Item, line: str, number: int) -> None:
     photo = _PHOTO_FILE.match(line)
     if photo:
         if item.photo_file:
-            raise ConversionError(number, f"a second photo file for the item 「{item.title}」")
+            raise ConversionError(number,
+                                  f"a second photo file for the item 「{item.title}」")
         item.photo_file = photo["file"]
         item.photo_prefix = photo["prefix"].upper()
         rest = photo["rest"].strip(" \u3000")
@@ -140,7 +142,8 @@ def _add_line(item: _Item, line: str, number: int) -> None:
 def _set_caption(item: _Item, text: str, number: int) -> None:
     match = _CAPTION.match(text)
     if not match:
-        raise ConversionError(number, f"expected a caption starting with 「写真:」, got 「{text[:30]}」")
+        raise ConversionError(
+            number, f"expected a caption starting with 「写真:」, got 「{text[:30]}」")
     if item.caption is not None:
         raise ConversionError(number, f"a second caption for the item 「{item.title}」")
     caption = match["caption"].strip()
@@ -177,8 +180,9 @@ def _office_code(item: _Item) -> str:
     if not code:
         raise ConversionError(
             item.line_number,
-            f"unknown office 「{item.office_name}」 for the item 「{item.title}」 and no photo file "
-            "name to take its code from; known offices: " + "、".join(OFFICES))
+            f"unknown office 「{item.office_name}」 for the item 「{item.title}」 "
+            "and no photo file name to take its code from; known offices: "
+            + "、".join(OFFICES))
     return code
 
 
@@ -214,7 +218,8 @@ def _to_feed(issue_date: dt.date, items: list[_Item], photo_base_url: str | None
         "version": FEED_VERSION,
         "title": FEED_TITLE,
         "home_page_url": HOME_PAGE_URL,
-        "description": f"CLAIR（自治体国際化協会）海外事務所フラッシュ {issue_date:%Y年%-m月%-d日}配信",
+        "description": "CLAIR（自治体国際化協会）海外事務所フラッシュ "
+                       f"{issue_date:%Y年%-m月%-d日}配信",
         "language": "ja",
     }
     if feed_url:
