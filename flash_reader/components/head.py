@@ -1,4 +1,4 @@
-"""What goes in <head>: the inline pre-paint script and page-wide meta."""
+"""What goes in <head>: inline scripts that must run before first paint, and page-wide meta."""
 
 from __future__ import annotations
 
@@ -6,13 +6,18 @@ from pathlib import Path
 
 import reflex as rx
 
-_PREPAINT_JS = (Path(__file__).with_name("prepaint.js")).read_text(encoding="utf-8")
+# Each file is inlined, in this order. rx.el.script in head is emitted inline and runs
+# before first paint (rx.script would run only after hydration).
+_INLINE_SCRIPTS = ("prepaint.js",)
+_SCRIPTS_DIR = Path(__file__).with_name("scripts")
+
+
+def inline_script_source() -> str:
+    return "\n".join((_SCRIPTS_DIR / name).read_text(encoding="utf-8") for name in _INLINE_SCRIPTS)
 
 
 def head_components() -> list[rx.Component]:
-    # rx.el.script in head is emitted inline and runs before first paint (rx.script would
-    # run only after hydration).
     return [
         rx.el.meta(name="color-scheme", content="light dark"),
-        rx.el.script(_PREPAINT_JS),
+        rx.el.script(inline_script_source()),
     ]

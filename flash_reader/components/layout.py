@@ -7,16 +7,18 @@ import reflex as rx
 MAIN_ID = "main"
 
 
-def page_shell(*children: rx.Component) -> rx.Component:
+def page_shell(*children: rx.Component,
+               header_tools: tuple[rx.Component, ...] = ()) -> rx.Component:
+    """Every reader page. `header_tools` (search, display settings, …) sit in the banner."""
     return rx.fragment(
         rx.el.a("本文へスキップ", href=f"#{MAIN_ID}", class_name="skip-link"),
-        site_header(),
+        site_header(*header_tools),
         rx.el.main(*children, id=MAIN_ID, tab_index=-1, class_name="page-main"),
         site_footer(),
     )
 
 
-def site_header() -> rx.Component:
+def site_header(*tools: rx.Component) -> rx.Component:
     return rx.el.header(
         rx.el.div(
             rx.el.p(
@@ -24,6 +26,7 @@ def site_header() -> rx.Component:
                 rx.el.span("海外事務所フラッシュ", class_name="site-name"),
                 class_name="site-brand",
             ),
+            *tools,
             class_name="site-header-inner",
         ),
         class_name="site-header",
