@@ -1,0 +1,71 @@
+"""A real local HTTP server for loader tests: each path answers as its handler says."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+# A route returns (status, headers, body) for a request handler.
+Route = Callable[[BaseHTTPRequestHandler], tuple[int, dict[str, str], bytes]]
+
+
+class FeedServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self) -> None:
+        super().__init__(("127.0.0.1", 0), _Handler)
+        self.routes: dict[str, Route] = {}
+        self.hits: dict[str, int] = {}
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}"
+
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+    def serve(self, path: str, body: bytes, *, status: int = 200,
+              content_type: str = "application/feed+json", **headers: str) -> str:
+        """Answer `path` with a fixed response; returns its full URL."""
+        fixed = {"Content-Type": content_type, **headers}
+        self.routes[path] = lambda _request: (status, fixed, body)
+        return self.url(path)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: FeedServer
+
+    def do_GET(self) -> None:
+        path = self.path.split("?")[0]
+        self.server.hits[path] = self.server.hits.get(path, 0) + 1
+        route = self.server.routes.get(path)
+        if route is None:
+            self.send_error(404)
+            return
+        status, headers, body = route(self)
+        self.send_response(status)
+        for name, value in headers.items():
+            if value:  # an empty value means "leave this header out"
+                self.send_header(name, value)
+        if "Content-Length" not in headers:
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:  # keep test output clean
+        pass
+
+
+@contextlib.contextmanager
+def feed_server() -> Iterator[FeedServer]:
+    server = FeedServer()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()

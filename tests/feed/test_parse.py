@@ -1,0 +1,136 @@
+"""parse(): JSON Feed bytes → Feed. Tests are named after the input they feed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from flash_reader.feed.errors import FeedFormatError, FeedValidationError
+from flash_reader.feed.model import UNKNOWN_OFFICE
+from flash_reader.feed.parse import parse
+from tests.feed.feeds import encode, feed, item
+
+
+def test_parse_flash_feed() -> None:
+    document = feed(
+        item("a", _flash={"office": "par", "issue_date": "2020-10-28",
+                          "photo_caption": " 写真の説明 ", "photo_file": "PAR-1.jpg"}),
+        _flash={"offices": [{"code": "PAR", "name": "パリ事務所"}]})
+    parsed = parse(encode(document))
+    only = parsed.items[0]
+    assert only.office.code == "PAR" and only.office.name == "パリ事務所"
+    assert only.issue_date == dt.date(2020, 10, 28)
+    assert only.photo is not None and only.photo.caption == "写真の説明"
+    assert only.photo.url is None and only.photo.file_name == "PAR-1.jpg"
+
+
+def test_parse_plain_json_feed_1_0_without_extension() -> None:
+    document = feed(item(7, date_published="2020-10-27T20:00:00Z"),
+                    version="https://jsonfeed.org/version/1")
+    only = parse(encode(document)).items[0]
+    assert only.id == "7"  # 1.0 allowed numeric ids
+    assert only.office == UNKNOWN_OFFICE and only.office.name == "事務所不明"
+    # No _flash.issue_date: the issue is the JST date of publication.
+    assert only.issue_date == dt.date(2020, 10, 28)
+
+
+def test_parse_feed_with_office_missing_from_office_list() -> None:
+    parsed = parse(encode(feed(item(_flash={"office": "SYD", "office_name": "シドニー事務所"}))))
+    assert [(o.code, o.name) for o in parsed.offices] == [("SYD", "シドニー事務所")]
+
+
+def test_parse_feed_without_title_field() -> None:
+    document = feed(item())
+    del document["title"]
+    with pytest.raises(FeedValidationError, match="required field 'title' is missing"):
+        parse(encode(document))
+
+
+def test_parse_feed_with_blank_title_falls_back() -> None:
+    assert parse(encode(feed(item(), title="  \u3000 "))).title == "海外事務所フラッシュ"
+
+
+def test_parse_item_without_title_uses_body() -> None:
+    only = parse(encode(feed({"id": "x", "content_text": "短い本文"}))).items[0]
+    assert only.title == "短い本文"
+
+
+def test_parse_item_without_title_or_body() -> None:
+    assert parse(encode(feed({"id": "x"}))).items[0].title == "（無題）"
+
+
+def test_parse_item_without_id_is_dropped_with_a_note() -> None:
+    parsed = parse(encode(feed(item("1"), {"title": "id なし"}, item("  "))))
+    assert [i.id for i in parsed.items] == ["1"]
+    assert len(parsed.notes) == 2
+    assert "item 2 has no 'id'" in parsed.notes[0]
+
+
+def test_parse_items_with_duplicate_id() -> None:
+    parsed = parse(encode(feed(item("1"), item("1", title="二度目"))))
+    assert [i.title for i in parsed.items] == ["記事 1"]
+    assert "repeats the id '1'" in parsed.notes[0]
+
+
+def test_parse_item_with_invalid_date() -> None:
+    with pytest.raises(FeedValidationError) as error:
+        parse(encode(feed(item("1"), item("b", date_published="昨日"))))
+    message = str(error.value)
+    assert "item 2 (id 'b')" in message and "date_published" in message
+
+
+def test_parse_item_with_invalid_issue_date() -> None:
+    with pytest.raises(FeedValidationError, match=r"_flash\.issue_date"):
+        parse(encode(feed(item(_flash={"issue_date": "2020-13-45"}))))
+
+
+def test_parse_item_with_wrong_type_names_item_and_field() -> None:
+    with pytest.raises(FeedValidationError) as error:
+        parse(encode(feed(item("1"), item("2"), item("3", title=42))))
+    assert str(error.value) == "item 3: field 'title': Expected str | null, got int"
+
+
+def test_parse_feed_with_items_not_a_list() -> None:
+    with pytest.raises(FeedValidationError, match="feed: field 'items'"):
+        parse(encode({**feed(), "items": {"id": "1"}}))
+
+
+def test_parse_feed_with_unknown_version() -> None:
+    with pytest.raises(FeedValidationError, match="version"):
+        parse(encode(feed(item(), version="https://example.org/rss")))
+
+
+def test_parse_not_json() -> None:
+    with pytest.raises(FeedFormatError, match="not a JSON document"):
+        parse(b"<rss><channel/></rss>")
+
+
+def test_parse_empty_body() -> None:
+    with pytest.raises(FeedFormatError):
+        parse(b"")
+
+
+def test_parse_relative_urls_resolved_against_feed_url() -> None:
+    document = feed(item(url="/items/1", image="photos/1.jpg"),
+                    feed_url="https://example.org/flash/feed.json")
+    only = parse(encode(document)).items[0]
+    assert only.url == "https://example.org/items/1"
+    assert only.photo is not None and only.photo.url == "https://example.org/flash/photos/1.jpg"
+
+
+def test_parse_unsafe_urls_dropped() -> None:
+    only = parse(encode(feed(item(url="javascript:alert(1)", image="data:image/png;base64,AA"))))
+    assert only.items[0].url is None
+    assert only.items[0].photo is None
+
+
+def test_parse_content_html_preferred_and_sanitised() -> None:
+    only = parse(encode(feed(item(content_html="<p>一</p><script>alert(1)</script><p>二</p>"))))
+    texts = ["".join(span.text for span in paragraph) for paragraph in only.items[0].paragraphs]
+    assert texts == ["一", "二"]
+
+
+def test_parse_unknown_fields_ignored() -> None:
+    parsed = parse(encode(feed(item(_other={"x": 1}, authors=[{"name": "n"}]), icon="x.png")))
+    assert len(parsed.items) == 1

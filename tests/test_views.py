@@ -1,0 +1,44 @@
+"""View objects sent to the browser, built from model items."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flash_reader import views
+from flash_reader.feed.parse import parse
+from tests.feed.feeds import encode, feed, item
+
+
+def only_view(**fields) -> views.ItemView:
+    return views.item_view(parse(encode(feed(item("x", **fields)))).items[0])
+
+
+def test_item_without_extension_shows_office_unknown() -> None:
+    view = only_view()
+    assert view.office_name == "事務所不明" and view.office_code == ""
+    assert view.issue_label == "配信日不明"
+    assert not view.has_photo and view.photo_alt == ""
+
+
+def test_item_photo_alt_is_the_caption() -> None:
+    view = only_view(_flash={"office": "PAR", "photo_caption": "説明", "photo_file": "P.jpg"})
+    assert view.photo_alt == view.caption == "説明"
+    # No image URL in the feed: the honest placeholder, named after the office.
+    assert view.photo_src == view.photo_fallback == "/placeholder/PAR.svg"
+
+
+def test_item_image_without_caption_gets_a_described_alt() -> None:
+    view = only_view(image="https://example.org/p.jpg")
+    assert view.photo_src == "https://example.org/p.jpg"
+    assert view.photo_alt == views.NO_CAPTION_ALT and view.caption == ""
+
+
+def test_issue_label_in_japanese() -> None:
+    assert views.issue_label(dt.date(2020, 10, 28)) == "2020年10月28日配信"
+
+
+def test_dom_ids_are_safe_and_unique() -> None:
+    first = views.item_view(parse(encode(feed(item("a/b")))).items[0]).heading_id
+    second = views.item_view(parse(encode(feed(item("a?b")))).items[0]).heading_id
+    assert first != second
+    assert all(ch.isascii() and (ch.isalnum() or ch in "-_") for ch in first)
