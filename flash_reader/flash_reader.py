@@ -11,7 +11,7 @@ from flash_reader.state.reader import ReaderState
 app = rx.App(
     html_lang="ja",
     head_components=head_components(),
-    stylesheets=["/reader.css"],
+    stylesheets=["/themes.css", "/reader.css"],
     api_transformer=create_api(),
     toaster=None,
 )

@@ -31,8 +31,9 @@ def photo_figure(item: rx.Var[ItemView]) -> rx.Component:
             alt=item.photo_alt,
             # The head script swaps in this placeholder if the photo fails to load.
             data_fallback=item.photo_fallback,
-            width=400,
-            height=300,
+            # As attributes (Reflex would turn width=/height= into CSS): they reserve the
+            # 4:3 box before the image loads, while CSS keeps it within the column.
+            custom_attrs={"width": "400", "height": "300"},
             loading="lazy",
             decoding="async",
             class_name="item-photo",

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import reflex as rx
 
+from flash_reader.components.display_controls import display_settings
+
 MAIN_ID = "main"
 
 
 def page_shell(*children: rx.Component,
                header_tools: tuple[rx.Component, ...] = ()) -> rx.Component:
-    """Every reader page. `header_tools` (search, display settings, …) sit in the banner."""
+    """Every reader page. `header_tools` (search, …) sit in the banner beside 表示設定."""
     return rx.fragment(
         rx.el.a("本文へスキップ", href=f"#{MAIN_ID}", class_name="skip-link"),
         site_header(*header_tools),
@@ -27,6 +29,7 @@ def site_header(*tools: rx.Component) -> rx.Component:
                 class_name="site-brand",
             ),
             *tools,
+            display_settings(),
             class_name="site-header-inner",
         ),
         class_name="site-header",

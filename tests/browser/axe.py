@@ -10,19 +10,20 @@ AXE_JS = Path(__file__).resolve().parents[2] / "tools" / "node_modules" / "axe-c
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
-def axe_violations(page: Page, *, tags: list[str] | None = None,
-                   include: str | None = None) -> list[dict]:
+def axe_violations(page: Page, *, tags: list[str] | None = None, include: str | None = None,
+                   disable: tuple[str, ...] = ()) -> list[dict]:
     """axe's violations for the page (or the `include` selector), as plain dicts."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_JS))
     return page.evaluate(
-        """async ([tags, include]) => {
+        """async ([tags, include, disable]) => {
+            const rules = Object.fromEntries(disable.map(id => [id, {enabled: false}]));
             const result = await axe.run(include || document,
-                {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
+                {runOnly: {type: "tag", values: tags}, rules, resultTypes: ["violations"]});
             return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
                 nodes: v.nodes.map(n => ({target: n.target, summary: n.failureSummary}))}));
         }""",
-        [tags or WCAG_TAGS, include],
+        [tags or WCAG_TAGS, include, list(disable)],
     )
 
 

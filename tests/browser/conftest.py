@@ -42,3 +42,21 @@ def open_reader(page: Page, url: str) -> Page:
     page.goto(url)
     page.locator("article").first.wait_for(state="visible", timeout=30_000)
     return page
+
+
+CONTRAST_REPORT = "contrast-report.json"
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    """Print the lowest contrast measured per theme and size (see test_display.py)."""
+    import json
+
+    path = Path(config._tmp_path_factory.getbasetemp()) / CONTRAST_REPORT
+    if not path.exists():
+        return
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    terminalreporter.section("lowest rendered text contrast per theme × size")
+    for row in sorted(rows, key=lambda r: (r["theme"], r["size"])):
+        terminalreporter.write_line(
+            f"{row['theme']:<22} {row['size']:>4}%  {row['lowest']:>6.2f}:1  "
+            f"({row['texts']} texts; lowest at {row['where']})")

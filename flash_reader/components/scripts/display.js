@@ -1,0 +1,141 @@
+// Display preferences (表示設定). Runs inline in <head>: the reader's choice is on <html>
+// before the first paint, and changing it never talks to the server.
+(function () {
+  var KEY = "flash-reader:display";
+  var root = document.documentElement;
+  var THEMES = { "default": "標準", "light-high": "白地に黒", "dark-high": "黒地に白",
+                 "blue-yellow": "青地に黄" };
+  var SIZE_MIN = 100, SIZE_MAX = 300, SIZE_STEP = 10;
+  var ATTRIBUTES = { theme: "data-theme", size: "data-size", spacing: "data-spacing",
+                     measure: "data-measure" };
+
+  function clean(raw) {
+    var prefs = {};
+    if (!raw || typeof raw !== "object") return prefs;
+    if (Object.prototype.hasOwnProperty.call(THEMES, raw.theme)) prefs.theme = raw.theme;
+    var size = Number(raw.size);
+    if (size >= SIZE_MIN && size <= SIZE_MAX && size % SIZE_STEP === 0 && size !== SIZE_MIN) {
+      prefs.size = String(size);
+    }
+    if (raw.spacing === "wide") prefs.spacing = "wide";
+    if (raw.measure === "narrow") prefs.measure = "narrow";
+    return prefs;
+  }
+
+  function read() {
+    try { return clean(JSON.parse(window.localStorage.getItem(KEY) || "{}")); }
+    catch (error) { return {}; }
+  }
+
+  function write(prefs) {
+    try {
+      if (Object.keys(prefs).length) window.localStorage.setItem(KEY, JSON.stringify(prefs));
+      else window.localStorage.removeItem(KEY);
+    } catch (error) { /* private mode: the choice lasts for this page only */ }
+  }
+
+  function apply(prefs) {
+    for (var name in ATTRIBUTES) {
+      if (prefs[name]) root.setAttribute(ATTRIBUTES[name], prefs[name]);
+      else root.removeAttribute(ATTRIBUTES[name]);
+    }
+  }
+
+  var prefs = read();
+  apply(prefs);
+
+  // Reflect the choice in the controls (checked radios, the range, its output).
+  function sync() {
+    var size = prefs.size || String(SIZE_MIN);
+    var controls = document.querySelectorAll("[data-display-control]");
+    for (var i = 0; i < controls.length; i++) {
+      var control = controls[i], kind = control.getAttribute("data-display-control");
+      var value = prefs[kind] || "";
+      if (control.type === "range") {
+        control.value = size;
+        control.setAttribute("aria-valuetext", size + "%");
+      } else if (control.type === "radio") {
+        control.checked = kind === "size" ? control.value === size : control.value === value;
+      } else if (control.type === "checkbox") {
+        control.checked = control.value === value;
+      }
+    }
+    // An attribute, not text: React re-renders the whole document if text differs at hydration.
+    var outputs = document.querySelectorAll("[data-display-output=size]");
+    for (var j = 0; j < outputs.length; j++) outputs[j].setAttribute("data-value", size);
+  }
+
+  function describe(name) {
+    if (name === "theme") return "色：" + (prefs.theme ? THEMES[prefs.theme] : "端末の設定に合わせる");
+    if (name === "size") return "文字サイズ：" + (prefs.size || SIZE_MIN) + "%";
+    if (name === "spacing") return prefs.spacing ? "間隔を広げました" : "間隔を標準に戻しました";
+    if (name === "measure") return prefs.measure ? "1行を約40字までにしました" : "行の長さの制限を外しました";
+    return "表示設定を初期設定に戻しました（端末の設定に合わせます）";
+  }
+
+  function announce(message) {
+    var status = document.getElementById("display-status");
+    if (status && status.textContent !== message) status.textContent = message;
+  }
+
+  function set(name, value) {
+    var next = {};
+    for (var key in prefs) next[key] = prefs[key];
+    if (value) next[name] = value; else delete next[name];
+    prefs = clean(next);
+    apply(prefs); write(prefs); sync(); announce(describe(name));
+  }
+
+  function reset() {
+    prefs = {};
+    apply(prefs); write(prefs); sync(); announce(describe("reset"));
+  }
+
+  window.flashDisplay = {
+    get: function () { return clean(prefs); },
+    set: set,
+    reset: reset
+  };
+
+  function onControl(event) {
+    var control = event.target;
+    if (!control || !control.getAttribute) return;
+    var kind = control.getAttribute("data-display-control");
+    if (!kind) return;
+    if (control.type === "checkbox") set(kind, control.checked ? control.value : "");
+    else if (control.type === "range" || control.checked) set(kind, control.value);
+  }
+  document.addEventListener("change", onControl);
+  document.addEventListener("input", function (event) {
+    if (event.target && event.target.type === "range") onControl(event);
+  });
+  document.addEventListener("click", function (event) {
+    var button = event.target && event.target.closest && event.target.closest("[data-display-reset]");
+    if (button) reset();
+  });
+  // Another tab changed the settings.
+  window.addEventListener("storage", function (event) {
+    if (event.key === KEY || event.key === null) { prefs = read(); apply(prefs); sync(); }
+  });
+  // If React ever re-renders <html> it drops our attributes: put them back at once.
+  new MutationObserver(function () {
+    for (var name in ATTRIBUTES) {
+      if (root.getAttribute(ATTRIBUTES[name]) !== (prefs[name] || null)) { apply(prefs); return; }
+    }
+  }).observe(root, { attributes: true, attributeFilter: Object.keys(ATTRIBUTES).map(
+    function (name) { return ATTRIBUTES[name]; }) });
+
+  // The controls are rendered (and re-rendered by React) after this script: keep them in sync.
+  function watch() {
+    sync();
+    new MutationObserver(function (records) {
+      for (var i = 0; i < records.length; i++) {
+        for (var k = 0; k < records[i].addedNodes.length; k++) {
+          if (records[i].addedNodes[k].nodeType === 1) { sync(); return; }  // elements only
+        }
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watch);
+  else watch();
+})();

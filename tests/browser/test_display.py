@@ -1,0 +1,381 @@
+"""表示設定: themes × text sizes, spacing, persistence without a flash, system preferences.
+
+Every check reads what chromium rendered, not what the CSS says.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from flash_reader.display.palette import (
+    DARK,
+    DARK_HIGH,
+    DEFAULT,
+    LIGHT_HIGH,
+    contrast_ratio,
+    parse_colour,
+)
+from tests.browser.axe import axe_violations, format_violations
+from tests.browser.conftest import CONTRAST_REPORT, open_reader
+from tests.browser.rendered import (
+    WCAG_TEXT_SPACING_CSS,
+    clipped_elements,
+    horizontal_overflow,
+    text_contrasts,
+)
+
+KEY = "flash-reader:display"
+# (label, data-theme or None for "follow the system", emulated color scheme)
+THEMES = [("system-light", None, "light"), ("system-dark", None, "dark"),
+          ("default", "default", "light"), ("light-high", "light-high", "light"),
+          ("dark-high", "dark-high", "dark"), ("blue-yellow", "blue-yellow", "light")]
+SIZES = [100, 200]
+
+
+def rgb(hex_colour: str) -> str:
+    r, g, b, _ = parse_colour(hex_colour)
+    return f"rgb({int(r)}, {int(g)}, {int(b)})"
+
+
+def html_background(page: Page) -> str:
+    return page.evaluate("getComputedStyle(document.documentElement).backgroundColor")
+
+
+def open_settings(page: Page) -> None:
+    summary = page.locator(".display-summary")
+    if page.locator("#display-settings").get_attribute("open") is None:
+        summary.click()
+    expect(page.get_by_role("group", name="色")).to_be_visible()
+
+
+def choose(page: Page, **prefs: str) -> None:
+    for name, value in prefs.items():
+        page.evaluate("([n, v]) => window.flashDisplay.set(n, v)", [name, value])
+    settle(page)
+
+
+def settle(page: Page) -> None:
+    """Wait until colour transitions have finished, so colours are read at rest."""
+    page.wait_for_function(
+        "document.getAnimations().every(a => a.playState !== 'running')", timeout=5_000)
+
+
+@pytest.fixture
+def fresh(page: Page) -> Page:
+    """A page whose stored preferences are cleared before the test."""
+    page.add_init_script(f"try {{ localStorage.removeItem('{KEY}') }} catch (e) {{}}")
+    return page
+
+
+# --- themes × sizes --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize(("label", "theme", "scheme"), THEMES, ids=[t[0] for t in THEMES])
+def test_display_theme_and_size_pass_axe_and_aaa_contrast(
+        page: Page, app_url: str, tmp_path_factory: pytest.TempPathFactory,
+        label: str, theme: str | None, scheme: str, size: int) -> None:
+    page.emulate_media(color_scheme=scheme)
+    open_reader(page, app_url)
+    choose(page, theme=theme or "", size=str(size))
+    open_settings(page)
+    settle(page)
+
+    contrasts = text_contrasts(page)
+    assert len(contrasts) > 50
+    failing = [c for c in contrasts if not c.passes]
+    assert not failing, "\n".join(
+        f"{c.ratio:.2f}:1 < {c.required} {c.where} {c.text!r} ({c.fg} on {c.bg})"
+        for c in failing[:10])
+    lowest = min(contrasts, key=lambda c: c.ratio)
+    _record(tmp_path_factory, {"theme": label, "size": size, "lowest": round(lowest.ratio, 2),
+                               "where": lowest.where, "texts": len(contrasts)})
+
+    violations = axe_violations(page)
+    assert not violations, format_violations(violations)
+
+
+def _record(tmp_path_factory: pytest.TempPathFactory, row: dict) -> None:
+    path = Path(tmp_path_factory.getbasetemp()) / CONTRAST_REPORT
+    rows = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
+    rows = [r for r in rows if (r["theme"], r["size"]) != (row["theme"], row["size"])]
+    path.write_text(json.dumps([*rows, row]), encoding="utf-8")
+
+
+def test_display_focus_ring_contrast_in_every_theme(page: Page, app_url: str) -> None:
+    open_reader(page, app_url)
+    for theme in ("default", "light-high", "dark-high", "blue-yellow"):
+        choose(page, theme=theme)
+        page.keyboard.press("Tab")  # the skip link
+        settle(page)
+        outline = page.evaluate("getComputedStyle(document.activeElement).outlineColor")
+        # The ring is drawn outside the element, on the page background.
+        background = html_background(page)
+        assert contrast_ratio(outline, background) >= 3, (theme, outline, background)
+        page.evaluate("document.activeElement.blur()")
+
+
+# --- reflow and spacing ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("theme", ["default", "dark-high"])
+def test_display_reflows_at_320px_with_200_percent_text(page: Page, app_url: str,
+                                                          theme: str) -> None:
+    page.set_viewport_size({"width": 320, "height": 640})
+    open_reader(page, app_url)
+    choose(page, theme=theme, size="200")
+    open_settings(page)
+    assert horizontal_overflow(page) <= 0
+    assert clipped_elements(page) == []
+
+
+def test_display_300_percent_text_still_reflows_at_320px(page: Page, app_url: str) -> None:
+    page.set_viewport_size({"width": 320, "height": 640})
+    open_reader(page, app_url)
+    choose(page, size="300")
+    open_settings(page)
+    assert horizontal_overflow(page) <= 0
+
+
+@pytest.mark.parametrize("size", ["100", "200"])
+def test_display_wcag_text_spacing_clips_nothing(page: Page, app_url: str, size: str) -> None:
+    page.set_viewport_size({"width": 320, "height": 640})
+    open_reader(page, app_url)
+    choose(page, size=size)
+    open_settings(page)
+    page.add_style_tag(content=WCAG_TEXT_SPACING_CSS)
+    assert clipped_elements(page) == []
+    assert horizontal_overflow(page) <= 0
+
+
+def test_display_spacing_preset_applies_wcag_values(page: Page, app_url: str) -> None:
+    open_reader(page, app_url)
+    open_settings(page)
+    page.get_by_label("行間・文字間・段落の間を広げる").check()
+    style = page.evaluate("""() => {
+        const p = document.querySelector('.item-paragraph'), s = getComputedStyle(p);
+        const px = parseFloat(s.fontSize);
+        return {line: parseFloat(s.lineHeight) / px, letter: parseFloat(s.letterSpacing) / px,
+                word: parseFloat(s.wordSpacing) / px, margin: parseFloat(s.marginBottom) / px};
+    }""")
+    assert style["line"] >= 1.5
+    assert style["letter"] == pytest.approx(0.12, abs=0.01)
+    assert style["word"] == pytest.approx(0.16, abs=0.01)
+    assert style["margin"] >= 2
+
+
+def test_display_line_length_cap_is_about_40_characters(page: Page, app_url: str) -> None:
+    page.set_viewport_size({"width": 1400, "height": 900})
+    open_reader(page, app_url)
+    open_settings(page)
+    page.get_by_label("1行を約40字までにする").check()
+    chars_per_line = page.evaluate("""() => {
+        const p = document.querySelector('.item-paragraph');
+        const probe = document.createElement('span');
+        probe.textContent = '水'; p.appendChild(probe);
+        const w = probe.getBoundingClientRect().width; probe.remove();
+        return p.getBoundingClientRect().width / w;
+    }""")
+    assert 36 <= chars_per_line <= 41
+
+
+# --- persistence, no flash, no server --------------------------------------------------------
+
+
+def test_display_choice_is_applied_before_first_paint(page: Page, app_url: str) -> None:
+    # Stored before the page exists, as a returning reader's browser would have it.
+    page.add_init_script(
+        f"localStorage.setItem('{KEY}', JSON.stringify({{theme: 'blue-yellow', size: '150'}}));"
+        """requestAnimationFrame(() => {
+            const html = document.documentElement;
+            window.__firstFrame = {theme: html.getAttribute('data-theme'),
+                bg: getComputedStyle(html).backgroundColor,
+                fontSize: getComputedStyle(html).fontSize};
+        });""")
+    page.goto(app_url)
+    page.locator("article").first.wait_for()
+    first = page.evaluate("window.__firstFrame")
+    assert first == {"theme": "blue-yellow", "bg": rgb("#002060"), "fontSize": "24px"}
+
+
+def test_display_reload_keeps_the_choice(page: Page, app_url: str) -> None:
+    open_reader(page, app_url)
+    open_settings(page)
+    page.get_by_role("radio", name="青地に黄").check()
+    page.get_by_role("radio", name="大（150%）").check()
+    page.reload()
+    page.locator("article").first.wait_for()
+    assert page.evaluate("document.documentElement.dataset.theme") == "blue-yellow"
+    assert html_background(page) == rgb("#002060")
+    open_settings(page)
+    expect(page.get_by_role("radio", name="青地に黄")).to_be_checked()
+    expect(page.get_by_role("radio", name="大（150%）")).to_be_checked()
+    expect(page.get_by_label("細かく調整")).to_have_value("150")
+
+
+def test_display_changes_send_no_websocket_message(fresh: Page, app_url: str) -> None:
+    page = fresh
+    sent: list[str] = []
+    page.on("websocket", lambda ws: ws.on(
+        "framesent", lambda payload: sent.append(str(payload))))
+    open_reader(page, app_url)
+    page.wait_for_function("() => document.querySelector('article') !== null")
+    page.wait_for_timeout(500)  # hydration events are done
+    # Everything but engine.io's ping/pong ("2"/"3"): the connect + hydrate frame and any event.
+    events_before = [frame for frame in sent if frame not in ("2", "3")]
+    assert any("hydrate" in frame for frame in events_before), sent
+    open_settings(page)
+    page.get_by_role("radio", name="白地に黒").check()
+    page.get_by_role("radio", name="特大（200%）").check()
+    page.get_by_label("細かく調整").fill("250")
+    page.get_by_label("行間・文字間・段落の間を広げる").check()
+    page.get_by_label("1行を約40字までにする").check()
+    page.get_by_role("button", name="初期設定に戻す").click()
+    page.wait_for_timeout(500)
+    assert [frame for frame in sent if frame not in ("2", "3")] == events_before
+
+
+def test_display_reset_returns_to_following_the_system(fresh: Page, app_url: str) -> None:
+    page = fresh
+    page.emulate_media(color_scheme="dark")
+    open_reader(page, app_url)
+    open_settings(page)
+    page.get_by_role("radio", name="白地に黒").check()
+    assert html_background(page) == rgb(LIGHT_HIGH.palette.bg)
+    page.get_by_role("button", name="初期設定に戻す").click()
+    assert html_background(page) == rgb(DARK.palette.bg)
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") is None
+    expect(page.get_by_role("radio", name="端末の設定に合わせる")).to_be_checked()
+    expect(page.get_by_role("status").filter(has_text="初期設定")).to_be_visible()
+
+
+# --- following the system --------------------------------------------------------------------
+
+
+def test_display_follows_prefers_color_scheme_dark(fresh: Page, app_url: str) -> None:
+    fresh.emulate_media(color_scheme="dark")
+    open_reader(fresh, app_url)
+    assert html_background(fresh) == rgb(DARK.palette.bg)
+
+
+def test_display_follows_prefers_contrast_more(fresh: Page, app_url: str) -> None:
+    page = fresh
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Emulation.setEmulatedMedia",
+             {"features": [{"name": "prefers-contrast", "value": "more"}]})
+    open_reader(page, app_url)
+    assert page.evaluate("getComputedStyle(document.body).color") == rgb(LIGHT_HIGH.palette.fg)
+    cdp.send("Emulation.setEmulatedMedia",
+             {"features": [{"name": "prefers-contrast", "value": "more"},
+                           {"name": "prefers-color-scheme", "value": "dark"}]})
+    assert html_background(page) == rgb(DARK_HIGH.palette.bg)
+
+
+def test_display_choice_wins_over_the_system(fresh: Page, app_url: str) -> None:
+    fresh.emulate_media(color_scheme="dark")
+    open_reader(fresh, app_url)
+    choose(fresh, theme="default")
+    assert html_background(fresh) == rgb(DEFAULT.palette.bg)
+
+
+def test_display_forced_colors_step_aside(fresh: Page, app_url: str) -> None:
+    page = fresh
+    page.emulate_media(forced_colors="active")
+    open_reader(page, app_url)
+    open_settings(page)
+    expect(page.locator(".forced-colors-note")).to_be_visible()
+    choose(page, theme="blue-yellow")
+    settle(page)
+    # The system palette wins: our navy background is not painted.
+    assert html_background(page) != rgb("#002060")
+    # axe-core reads author colours, not forced ones, so contrast is measured from what
+    # chromium rendered instead; every other rule still runs.
+    failing = [c for c in text_contrasts(page) if not c.passes]
+    assert not failing, failing[:5]
+    violations = axe_violations(page, disable=("color-contrast",))
+    assert not violations, format_violations(violations)
+
+
+def test_display_follows_reduced_motion(fresh: Page, app_url: str) -> None:
+    page = fresh
+    open_reader(page, app_url)
+    duration = "getComputedStyle(document.querySelector('.display-summary')).transitionDuration"
+    assert page.evaluate(duration) != "0s"
+    page.emulate_media(reduced_motion="reduce")
+    assert page.evaluate(duration) == "0s"
+
+
+# --- the controls ----------------------------------------------------------------------------
+
+
+def test_display_controls_by_keyboard_alone(fresh: Page, app_url: str) -> None:
+    page = fresh
+    open_reader(page, app_url)
+    summary = page.locator(".display-summary")
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if summary.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail("表示設定 is not reachable with Tab")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("group", name="文字サイズ")).to_be_visible()
+    page.keyboard.press("Tab")  # the first size radio (標準)
+    page.keyboard.press("ArrowRight")  # → 大
+    assert page.evaluate("document.documentElement.dataset.size") == "150"
+    expect(page.get_by_role("status")).to_have_text("文字サイズ：150%")
+    page.keyboard.press("Tab")  # the range
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("document.documentElement.dataset.size") == "160"
+    page.keyboard.press("Tab")  # the theme group: first radio
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")  # → 白地に黒
+    assert page.evaluate("document.documentElement.dataset.theme") == "light-high"
+    expect(page.get_by_role("status")).to_have_text("色：白地に黒")
+
+
+def test_display_controls_semantics(page: Page, app_url: str) -> None:
+    open_reader(page, app_url)
+    open_settings(page)
+    for group, names in {"文字サイズ": ["標準（100%）", "大（150%）", "特大（200%）"],
+                         "色": ["端末の設定に合わせる", "標準", "白地に黒", "黒地に白", "青地に黄"]
+                         }.items():
+        fieldset = page.get_by_role("group", name=group)
+        for name in names:
+            expect(fieldset.get_by_role("radio", name=name, exact=True)).to_have_count(1)
+    expect(page.get_by_role("slider", name="細かく調整")).to_have_attribute("max", "300")
+    expect(page.get_by_role("checkbox", name="行間・文字間・段落の間を広げる")).to_be_visible()
+
+
+def test_display_targets_are_at_least_24px(page: Page, app_url: str) -> None:
+    open_reader(page, app_url)
+    open_settings(page)
+    for target in page.locator(
+            ".display-summary, .choice, .choice-input, .size-range, .display-panel button").all():
+        box = target.bounding_box()
+        assert box and box["width"] >= 24 and box["height"] >= 24, target.evaluate(
+            "el => el.outerHTML.slice(0, 80)")
+
+
+def test_display_focused_control_is_never_hidden(page: Page, app_url: str) -> None:
+    page.set_viewport_size({"width": 480, "height": 400})
+    open_reader(page, app_url)
+    choose(page, size="200")
+    open_settings(page)
+    page.locator(".display-summary").focus()
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        hidden = page.evaluate("""() => {
+            const el = document.activeElement, r = el.getBoundingClientRect();
+            if (el === document.body) return null;  // focus left the page's last control
+            if (r.bottom < 0 || r.top > innerHeight) return 'outside the viewport';
+            const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            return hit && (hit === el || el.contains(hit) || hit.contains(el) ||
+                           hit.control === el || (el.labels && [...el.labels].includes(hit)))
+                ? null : 'covered by ' + (hit ? hit.outerHTML.slice(0, 60) : 'nothing');
+        }""")
+        assert hidden is None, hidden
