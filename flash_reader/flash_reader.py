@@ -5,7 +5,8 @@ import reflex as rx
 from flash_reader import lifespan, routes
 from flash_reader.api import create_api
 from flash_reader.components.head import head_components
-from flash_reader.pages import reader
+from flash_reader.pages import permalink, reader
+from flash_reader.state.permalink import PermalinkState
 from flash_reader.state.reader import ReaderState
 
 app = rx.App(
@@ -23,3 +24,7 @@ app.add_page(
     description=reader.DESCRIPTION,
     on_load=ReaderState.on_load,
 )
+app.add_page(permalink.item_page, route=routes.ITEM, title=PermalinkState.item_title,
+             description=reader.DESCRIPTION, on_load=PermalinkState.load_item)
+app.add_page(permalink.issue_page, route=routes.ISSUE, title=PermalinkState.issue_title,
+             description=reader.DESCRIPTION, on_load=PermalinkState.load_issue)

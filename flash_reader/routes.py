@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import quote
+from collections.abc import Sequence
+from urllib.parse import quote, urlencode
 
 READER = "/"
 ITEM = "/items/[item_id]"
@@ -26,3 +27,13 @@ def issue_url(date: dt.date) -> str:
 
 def placeholder_photo(office_code: str) -> str:
     return f"{PLACEHOLDER_PHOTO}/{quote(office_code or 'unknown', safe='')}.svg"
+
+
+def reader_url(offices: Sequence[str] = (), query: str = "") -> str:
+    """The reader with a filter: `/?office=PAR,SIN&q=…` (empty parts left out)."""
+    params = {}
+    if offices:
+        params["office"] = ",".join(offices)
+    if query.strip():
+        params["q"] = query.strip()
+    return READER + ("?" + urlencode(params, safe=",") if params else "")

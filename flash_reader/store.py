@@ -14,6 +14,7 @@ import threading
 from flash_reader.feed.errors import FeedError
 from flash_reader.feed.load import load_feed
 from flash_reader.feed.model import Feed, Item
+from flash_reader.feed.search import SearchIndex
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +27,8 @@ class Snapshot:
     loaded_at: dt.datetime | None = None
     error: str | None = None
     items_by_id: dict[str, Item] = dataclasses.field(default_factory=dict)
+    # Folded once per load, so a search never re-normalises the feed.
+    search_index: SearchIndex = dataclasses.field(default_factory=lambda: SearchIndex({}))
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -61,6 +64,7 @@ class FeedStore:
                 version=self._snapshot.version + 1,
                 loaded_at=dt.datetime.now(dt.UTC),
                 items_by_id={item.id: item for item in feed.items},
+                search_index=SearchIndex.build(feed.items),
             )
         log.info("feed loaded from %s: %d items", source, len(feed.items))
         return self._snapshot

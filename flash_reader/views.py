@@ -11,6 +11,7 @@ import hashlib
 
 from flash_reader import routes
 from flash_reader.feed.model import Item
+from flash_reader.feed.search import split_marked
 
 NO_CAPTION_ALT = "写真（説明はありません）"
 
@@ -19,6 +20,7 @@ NO_CAPTION_ALT = "写真（説明はありません）"
 class SpanView:
     text: str
     href: str = ""
+    mark: bool = False  # a search match, shown as <mark>
 
 
 @dataclasses.dataclass(frozen=True)
@@ -26,39 +28,56 @@ class ItemView:
     id: str
     heading_id: str
     title: str
+    title_parts: list[SpanView]
     office_code: str
     office_name: str
+    office_parts: list[SpanView]
     issue_label: str
     paragraphs: list[list[SpanView]]
     photo_src: str
     photo_fallback: str
     photo_alt: str
     caption: str
+    caption_parts: list[SpanView]
     has_photo: bool
     link_lost: bool
+    permalink: str
+    issue_link: str
 
 
 def issue_label(date: dt.date | None) -> str:
     return f"{date.year}年{date.month}月{date.day}日配信" if date else "配信日不明"
 
 
-def item_view(item: Item) -> ItemView:
+def marked(text: str, terms: tuple[str, ...], href: str = "") -> list[SpanView]:
+    return [SpanView(piece, href, mark) for piece, mark in split_marked(text, terms)]
+
+
+def item_view(item: Item, terms: tuple[str, ...] = ()) -> ItemView:
+    """The view of one item; `terms` (folded search terms) are marked wherever they occur."""
     photo = item.photo
+    caption = photo.caption if photo else ""
     fallback = routes.placeholder_photo(item.office.code)
     return ItemView(
         id=item.id,
         heading_id=f"item-{_dom_id(item.id)}",
         title=item.title,
+        title_parts=marked(item.title, terms),
         office_code=item.office.code,
         office_name=item.office.name,
+        office_parts=marked(item.office.name, terms),
         issue_label=issue_label(item.issue_date),
-        paragraphs=[[SpanView(s.text, s.href or "") for s in p] for p in item.paragraphs],
+        paragraphs=[[part for s in p for part in marked(s.text, terms, s.href or "")]
+                    for p in item.paragraphs],
         photo_src=(photo.url or fallback) if photo else "",
         photo_fallback=fallback,
         photo_alt=(photo.caption or NO_CAPTION_ALT) if photo else "",
-        caption=photo.caption if photo else "",
+        caption=caption,
+        caption_parts=marked(caption, terms),
         has_photo=photo is not None,
         link_lost=item.link_lost,
+        permalink=routes.item_url(item.id),
+        issue_link=routes.issue_url(item.issue_date) if item.issue_date else "",
     )
 
 

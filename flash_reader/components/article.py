@@ -9,18 +9,27 @@ from flash_reader.views import ItemView, SpanView
 
 def item_article(item: rx.Var[ItemView]) -> rx.Component:
     return rx.el.article(
-        rx.el.h2(item.title, id=item.heading_id, class_name="item-title"),
+        rx.el.h2(rx.foreach(item.title_parts, text_part), id=item.heading_id,
+                 class_name="item-title"),
         rx.el.p(
-            rx.el.span("発信：", class_name="visually-hidden"),
-            item.office_name,
-            class_name="item-office",
-            data_office=item.office_code,
+            rx.el.span(
+                rx.el.span("発信：", class_name="visually-hidden"),
+                rx.foreach(item.office_parts, text_part),
+                class_name="item-office",
+                data_office=item.office_code,
+            ),
+            rx.cond(item.issue_link != "",
+                    rx.el.a(item.issue_label, href=item.issue_link, class_name="item-issue")),
+            rx.el.a("この記事へのリンク", href=item.permalink, class_name="item-permalink",
+                    aria_label=item.title.to(str) + " へのリンク"),
+            class_name="item-meta",
         ),
         rx.cond(item.has_photo, photo_figure(item)),
         rx.foreach(item.paragraphs, paragraph),
         aria_labelledby=item.heading_id,
         class_name="item",
         data_item_id=item.id,
+        tab_index=-1,  # j/k move focus here
     )
 
 
@@ -38,7 +47,9 @@ def photo_figure(item: rx.Var[ItemView]) -> rx.Component:
             decoding="async",
             class_name="item-photo",
         ),
-        rx.cond(item.caption != "", rx.el.figcaption(item.caption, class_name="item-caption")),
+        rx.cond(item.caption != "",
+                rx.el.figcaption(rx.foreach(item.caption_parts, text_part),
+                                 class_name="item-caption")),
         class_name="item-figure",
     )
 
@@ -48,4 +59,9 @@ def paragraph(spans: rx.Var[list[SpanView]]) -> rx.Component:
 
 
 def span(part: rx.Var[SpanView]) -> rx.Component:
-    return rx.cond(part.href != "", rx.el.a(part.text, href=part.href), rx.fragment(part.text))
+    return rx.cond(part.href != "", rx.el.a(text_part(part), href=part.href), text_part(part))
+
+
+def text_part(part: rx.Var[SpanView]) -> rx.Component:
+    """Plain text, or a search match in <mark>."""
+    return rx.cond(part.mark, rx.el.mark(part.text), rx.fragment(part.text))

@@ -8,7 +8,7 @@ import reflex as rx
 
 # Each file is inlined, in this order. rx.el.script in head is emitted inline and runs
 # before first paint (rx.script would run only after hydration).
-_INLINE_SCRIPTS = ("display.js", "prepaint.js")
+_INLINE_SCRIPTS = ("display.js", "prepaint.js", "shortcuts.js")
 _SCRIPTS_DIR = Path(__file__).with_name("scripts")
 
 

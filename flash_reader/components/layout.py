@@ -5,6 +5,8 @@ from __future__ import annotations
 import reflex as rx
 
 from flash_reader.components.display_controls import display_settings
+from flash_reader.components.search import search_form
+from flash_reader.components.shortcuts import shortcut_help, shortcut_help_button
 
 MAIN_ID = "main"
 
@@ -17,6 +19,7 @@ def page_shell(*children: rx.Component,
         site_header(*header_tools),
         rx.el.main(*children, id=MAIN_ID, tab_index=-1, class_name="page-main"),
         site_footer(),
+        shortcut_help(),
     )
 
 
@@ -28,6 +31,7 @@ def site_header(*tools: rx.Component) -> rx.Component:
                 rx.el.span("海外事務所フラッシュ", class_name="site-name"),
                 class_name="site-brand",
             ),
+            search_form(),
             *tools,
             display_settings(),
             class_name="site-header-inner",
@@ -42,5 +46,6 @@ def site_footer() -> rx.Component:
             "このリーダーは CLAIR の配信をもとにした非公式の閲覧用ページです。"
             "元の配信の写真は含まれていないため、写真の代わりに事務所名を示す仮の画像を表示しています。"
         ),
+        rx.el.p(shortcut_help_button()),
         class_name="site-footer",
     )

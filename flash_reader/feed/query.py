@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from flash_reader.feed.model import Feed, Item
+from flash_reader.feed.search import SearchIndex
 
 
 def issue_dates(feed: Feed) -> list[dt.date]:
@@ -20,3 +21,40 @@ def latest_issue(feed: Feed) -> dt.date | None:
 def items_of_issue(feed: Feed, date: dt.date | None) -> list[Item]:
     """The items of one issue, in feed order. With no date: the items that have none."""
     return [item for item in feed.items if item.issue_date == date]
+
+
+def office_counts(feed: Feed) -> dict[str, int]:
+    """Items per office code ('' = office unknown), in the feed's office order."""
+    counts = {office.code: 0 for office in feed.offices}
+    for item in feed.items:
+        counts[item.office.code] = counts.get(item.office.code, 0) + 1
+    return counts
+
+
+def parse_office_codes(value: str, known: set[str] | frozenset[str]) -> list[str]:
+    """`PAR,SIN` from a URL → known codes, upper-case, de-duplicated, in the order given."""
+    codes: dict[str, None] = {}
+    for part in value.replace("、", ",").split(","):
+        code = part.strip().upper()
+        if code in known:
+            codes.setdefault(code, None)
+    return list(codes)
+
+
+def select_items(feed: Feed, index: SearchIndex, offices: list[str] | tuple[str, ...],
+                 terms: tuple[str, ...]) -> list[Item]:
+    """Items of the chosen offices (all if none) containing every term, newest issue first."""
+    wanted = set(offices)
+    chosen = [item for item in feed.items
+              if (not wanted or item.office.code in wanted)
+              and (not terms or index.matches(item, terms))]
+    # Stable sort: feed order within an issue; items without a date last.
+    return sorted(chosen, key=lambda item: item.issue_date or dt.date.min, reverse=True)
+
+
+def issue_neighbours(feed: Feed, date: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    """The (older, newer) issue dates around `date`."""
+    dates = issue_dates(feed)
+    older = next((d for d in dates if d < date), None)
+    newer = next((d for d in reversed(dates) if d > date), None)
+    return older, newer

@@ -1,4 +1,4 @@
-"""`/`: the latest issue."""
+"""`/`: the latest issue, or the items matching the reader's office filter and search."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import reflex as rx
 
 from flash_reader.components.article import item_article
 from flash_reader.components.banner import feed_problem_banner
+from flash_reader.components.filters import empty_result, more_results, office_filter, result_status
 from flash_reader.components.layout import page_shell
 from flash_reader.state.reader import ReaderState
 
@@ -18,9 +19,16 @@ def reader_page() -> rx.Component:
     return page_shell(
         rx.el.h1(
             rx.el.span("海外事務所フラッシュ", class_name="issue-series"),
-            rx.el.span(ReaderState.issue_label, class_name="issue-date"),
+            rx.el.span(
+                rx.cond(ReaderState.filtering, "絞り込み・検索の結果", ReaderState.issue_label),
+                class_name="issue-date",
+            ),
             class_name="issue-heading",
         ),
         feed_problem_banner(ReaderState.feed_error),
+        rx.el.section(office_filter(), result_status(), aria_label="絞り込み",
+                      class_name="filters"),
+        empty_result(),
         rx.el.div(rx.foreach(ReaderState.items, item_article), class_name="items"),
+        more_results(),
     )

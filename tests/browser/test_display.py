@@ -250,7 +250,7 @@ def test_display_reset_returns_to_following_the_system(fresh: Page, app_url: str
     assert html_background(page) == rgb(DARK.palette.bg)
     assert page.evaluate(f"localStorage.getItem('{KEY}')") is None
     expect(page.get_by_role("radio", name="端末の設定に合わせる")).to_be_checked()
-    expect(page.get_by_role("status").filter(has_text="初期設定")).to_be_visible()
+    expect(page.locator("#display-status")).to_contain_text("初期設定")
 
 
 # --- following the system --------------------------------------------------------------------
@@ -327,7 +327,7 @@ def test_display_controls_by_keyboard_alone(fresh: Page, app_url: str) -> None:
     page.keyboard.press("Tab")  # the first size radio (標準)
     page.keyboard.press("ArrowRight")  # → 大
     assert page.evaluate("document.documentElement.dataset.size") == "150"
-    expect(page.get_by_role("status")).to_have_text("文字サイズ：150%")
+    expect(page.locator("#display-status")).to_have_text("文字サイズ：150%")
     page.keyboard.press("Tab")  # the range
     page.keyboard.press("ArrowRight")
     assert page.evaluate("document.documentElement.dataset.size") == "160"
@@ -335,7 +335,7 @@ def test_display_controls_by_keyboard_alone(fresh: Page, app_url: str) -> None:
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")  # → 白地に黒
     assert page.evaluate("document.documentElement.dataset.theme") == "light-high"
-    expect(page.get_by_role("status")).to_have_text("色：白地に黒")
+    expect(page.locator("#display-status")).to_have_text("色：白地に黒")
 
 
 def test_display_controls_semantics(page: Page, app_url: str) -> None:
@@ -355,7 +355,8 @@ def test_display_targets_are_at_least_24px(page: Page, app_url: str) -> None:
     open_reader(page, app_url)
     open_settings(page)
     for target in page.locator(
-            ".display-summary, .choice, .choice-input, .size-range, .display-panel button").all():
+            ".display-summary, .display-panel :is(.choice, .choice-input, .size-range, button)"
+            ).all():
         box = target.bounding_box()
         assert box and box["width"] >= 24 and box["height"] >= 24, target.evaluate(
             "el => el.outerHTML.slice(0, 80)")

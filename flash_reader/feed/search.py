@@ -1,0 +1,127 @@
+"""Japanese-aware search: fold text so that width, case and kana type do not matter.
+
+`fold` is NFKC + casefold + katakana→hiragana, and remembers where each folded character
+came from, so matches found in folded text can be highlighted in the original. No word
+boundaries are assumed (Japanese has none): a term matches anywhere.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import unicodedata
+
+from flash_reader.feed.model import Item
+
+_KATAKANA_START, _KATAKANA_END = 0x30A1, 0x30F6  # ァ … ヶ
+_KANA_SHIFT = 0x60  # ァ (U+30A1) - ぁ (U+3041)
+# Voiced/semi-voiced marks that belong to the character before them (ｶﾞ → ガ).
+_COMBINING_MARKS = {"\uff9e", "\uff9f", "\u3099", "\u309a", "\u309b", "\u309c"}
+MAX_QUERY_CHARS = 100
+
+
+def _fold_chunk(chunk: str) -> str:
+    folded = unicodedata.normalize("NFKC", chunk).casefold()
+    return "".join(chr(ord(ch) - _KANA_SHIFT) if _KATAKANA_START <= ord(ch) <= _KATAKANA_END
+                   else ch for ch in folded)
+
+
+def fold(text: str) -> str:
+    """The searchable form of `text`."""
+    return _fold_chunk(text)
+
+
+def fold_with_origins(text: str) -> tuple[str, list[int]]:
+    """`text` folded, and for each folded character the index in `text` it came from.
+
+    The list has one extra entry, len(text), so a match's end maps back too.
+    """
+    folded: list[str] = []
+    origins: list[int] = []
+    start = 0
+    while start < len(text):
+        end = start + 1
+        while end < len(text) and (text[end] in _COMBINING_MARKS
+                                   or unicodedata.combining(text[end])):
+            end += 1
+        piece = _fold_chunk(text[start:end])
+        folded.append(piece)
+        origins.extend([start] * len(piece))
+        start = end
+    origins.append(len(text))
+    return "".join(folded), origins
+
+
+def terms_of(query: str) -> tuple[str, ...]:
+    """The folded, de-duplicated terms of a query; whitespace (any width) separates them."""
+    seen: dict[str, None] = {}
+    for term in fold(query[:MAX_QUERY_CHARS]).split():
+        seen.setdefault(term, None)
+    return tuple(seen)
+
+
+def match_ranges(text: str, terms: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where any term occurs in `text`, as merged (start, end) ranges of the original text."""
+    if not terms or not text:
+        return []
+    folded, origins = fold_with_origins(text)
+    ranges = []
+    for term in terms:
+        at = folded.find(term)
+        while at != -1:
+            ranges.append((origins[at], _end_origin(origins, at + len(term))))
+            at = folded.find(term, at + len(term))
+    ranges.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in ranges:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _end_origin(origins: list[int], folded_end: int) -> int:
+    # The end is where the next original character starts (a chunk may fold to several).
+    start_of_last = origins[folded_end - 1]
+    for origin in origins[folded_end:]:
+        if origin > start_of_last:
+            return origin
+    return origins[-1]
+
+
+def split_marked(text: str, terms: tuple[str, ...]) -> list[tuple[str, bool]]:
+    """`text` cut into (piece, is_match) pieces, in order."""
+    pieces: list[tuple[str, bool]] = []
+    position = 0
+    for start, end in match_ranges(text, terms):
+        if start > position:
+            pieces.append((text[position:start], False))
+        pieces.append((text[start:end], True))
+        position = end
+    if position < len(text) or not pieces:
+        pieces.append((text[position:], False))
+    return pieces
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class SearchIndex:
+    """Each item's title, body, caption and office name, folded once when the feed loads."""
+
+    haystacks: dict[str, str]
+
+    @classmethod
+    def build(cls, items: tuple[Item, ...] | list[Item]) -> SearchIndex:
+        return cls({item.id: fold(searchable_text(item)) for item in items})
+
+    def matches(self, item: Item, terms: tuple[str, ...]) -> bool:
+        haystack = self.haystacks.get(item.id)
+        if haystack is None:
+            haystack = fold(searchable_text(item))
+        return all(term in haystack for term in terms)
+
+
+def searchable_text(item: Item) -> str:
+    body = "\n".join("".join(span.text for span in paragraph) for paragraph in item.paragraphs)
+    caption = item.photo.caption if item.photo else ""
+    # A newline between fields so a term never matches across two of them.
+    return "\n".join((item.title, body, caption, item.office.name))
