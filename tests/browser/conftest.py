@@ -44,19 +44,13 @@ def open_reader(page: Page, url: str) -> Page:
     return page
 
 
-CONTRAST_REPORT = "contrast-report.json"
-
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
-    """Print the lowest contrast measured per theme and size (see test_display.py)."""
-    import json
+    """Print what browser tests measured: contrast per theme × size, state sizes."""
+    from tests.browser.report import load
 
-    path = Path(config._tmp_path_factory.getbasetemp()) / CONTRAST_REPORT
-    if not path.exists():
-        return
-    rows = json.loads(path.read_text(encoding="utf-8"))
-    terminalreporter.section("lowest rendered text contrast per theme × size")
-    for row in sorted(rows, key=lambda r: (r["theme"], r["size"])):
-        terminalreporter.write_line(
-            f"{row['theme']:<22} {row['size']:>4}%  {row['lowest']:>6.2f}:1  "
-            f"({row['texts']} texts; lowest at {row['where']})")
+    report = load(Path(config._tmp_path_factory.getbasetemp()))
+    for section, rows in report.items():
+        terminalreporter.section(section)
+        for key in sorted(rows):
+            terminalreporter.write_line(f"{key:<34} {rows[key]['summary']}")

@@ -5,9 +5,6 @@ Every check reads what chromium rendered, not what the CSS says.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -20,13 +17,14 @@ from flash_reader.display.palette import (
     parse_colour,
 )
 from tests.browser.axe import axe_violations, format_violations
-from tests.browser.conftest import CONTRAST_REPORT, open_reader
+from tests.browser.conftest import open_reader
 from tests.browser.rendered import (
     WCAG_TEXT_SPACING_CSS,
     clipped_elements,
     horizontal_overflow,
     text_contrasts,
 )
+from tests.browser.report import record
 
 KEY = "flash-reader:display"
 # (label, data-theme or None for "follow the system", emulated color scheme)
@@ -92,18 +90,12 @@ def test_display_theme_and_size_pass_axe_and_aaa_contrast(
         f"{c.ratio:.2f}:1 < {c.required} {c.where} {c.text!r} ({c.fg} on {c.bg})"
         for c in failing[:10])
     lowest = min(contrasts, key=lambda c: c.ratio)
-    _record(tmp_path_factory, {"theme": label, "size": size, "lowest": round(lowest.ratio, 2),
-                               "where": lowest.where, "texts": len(contrasts)})
+    record(tmp_path_factory, "lowest rendered text contrast per theme × size",
+           f"{label} {size}%", {"summary": f"{lowest.ratio:6.2f}:1  ({len(contrasts)} texts; "
+                                           f"lowest at {lowest.where})"})
 
     violations = axe_violations(page)
     assert not violations, format_violations(violations)
-
-
-def _record(tmp_path_factory: pytest.TempPathFactory, row: dict) -> None:
-    path = Path(tmp_path_factory.getbasetemp()) / CONTRAST_REPORT
-    rows = json.loads(path.read_text(encoding="utf-8")) if path.exists() else []
-    rows = [r for r in rows if (r["theme"], r["size"]) != (row["theme"], row["size"])]
-    path.write_text(json.dumps([*rows, row]), encoding="utf-8")
 
 
 def test_display_focus_ring_contrast_in_every_theme(page: Page, app_url: str) -> None:
