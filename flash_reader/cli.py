@@ -2,6 +2,7 @@
 
     flash-reader convert BULLETIN.txt > feed.json
     flash-reader validate PATH_OR_URL
+    flash-reader demo-archive OUTDIR
 """
 
 from __future__ import annotations
@@ -36,6 +37,15 @@ def _parser() -> argparse.ArgumentParser:
     val = commands.add_parser("validate", help="load a feed as the app does and summarise it")
     val.add_argument("source", help="a local path or an http(s) URL")
     val.set_defaults(run=_validate)
+
+    demo = commands.add_parser("demo-archive",
+                               help="write a paginated sample archive (clearly marked as such)")
+    demo.add_argument("outdir", type=Path)
+    demo.add_argument("--years", type=int, default=15)
+    demo.add_argument("--issues-per-year", type=int, default=24)
+    demo.add_argument("--items", type=int, default=7, help="items per issue")
+    demo.add_argument("--page-size", type=int, default=50)
+    demo.set_defaults(run=_demo_archive)
     return parser
 
 
@@ -51,6 +61,23 @@ def _convert(args: argparse.Namespace) -> int:
         print(f"flash-reader: {args.bulletin}: {exc}", file=sys.stderr)
         return 1
     sys.stdout.write(dump_feed(feed))
+    return 0
+
+
+def _demo_archive(args: argparse.Namespace) -> int:
+    from flash_reader.demo import ArchiveShape, write_archive
+
+    if min(args.years, args.issues_per_year, args.items, args.page_size) < 1:
+        print("flash-reader: every count must be at least 1", file=sys.stderr)
+        return 1
+    shape = ArchiveShape(args.years, args.issues_per_year, args.items, args.page_size)
+    try:
+        paths = write_archive(args.outdir, shape)
+    except OSError as exc:
+        print(f"flash-reader: cannot write to {args.outdir}: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {len(paths)} pages, {shape.total_items} items (sample data) to {args.outdir}; "
+          f"serve the folder and point FLASH_FEED_URL at {paths[0].name}")
     return 0
 
 

@@ -7,8 +7,40 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_FEED = PROJECT_ROOT / "assets" / "feeds" / "default.json"
+DEFAULT_CACHE_DIR = PROJECT_ROOT / "var" / "cache"
 
 
 def feed_source() -> str:
     """FLASH_FEED_URL: an http(s) URL or a local path. Default: the bundled seed feed."""
     return os.environ.get("FLASH_FEED_URL", "").strip() or str(BUNDLED_FEED)
+
+
+def refresh_seconds() -> float:
+    """FLASH_REFRESH_SECONDS: how often this process re-checks the feed (default 300)."""
+    return _number("FLASH_REFRESH_SECONDS", 300.0, minimum=1.0)
+
+
+def cache_dir() -> Path | None:
+    """FLASH_CACHE_DIR: where the last good copy of every page is kept ('off' to disable)."""
+    value = os.environ.get("FLASH_CACHE_DIR", "").strip()
+    if value.lower() == "off":
+        return None
+    return Path(value) if value else DEFAULT_CACHE_DIR
+
+
+def max_pages() -> int:
+    """FLASH_MAX_PAGES: the most feed pages followed through next_url (default 400)."""
+    return int(_number("FLASH_MAX_PAGES", 400, minimum=1))
+
+
+def _number(name: str, default: float, *, minimum: float) -> float:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SystemExit(f"{name}={raw!r} is not a number") from None
+    if value < minimum:
+        raise SystemExit(f"{name}={raw!r} must be at least {minimum:g}")
+    return value

@@ -8,6 +8,7 @@ from flash_reader.components.head import head_components
 from flash_reader.pages import permalink, reader
 from flash_reader.state.permalink import PermalinkState
 from flash_reader.state.reader import ReaderState
+from flash_reader.state.timeline import TimelineState
 
 app = rx.App(
     html_lang="ja",
@@ -22,9 +23,10 @@ app.add_page(
     route=routes.READER,
     title=reader.TITLE,
     description=reader.DESCRIPTION,
-    on_load=ReaderState.on_load,
+    on_load=[ReaderState.on_load, TimelineState.on_load],
 )
 app.add_page(permalink.item_page, route=routes.ITEM, title=PermalinkState.item_title,
              description=reader.DESCRIPTION, on_load=PermalinkState.load_item)
 app.add_page(permalink.issue_page, route=routes.ISSUE, title=PermalinkState.issue_title,
-             description=reader.DESCRIPTION, on_load=PermalinkState.load_issue)
+             description=reader.DESCRIPTION,
+             on_load=[PermalinkState.load_issue, TimelineState.on_load])

@@ -1,16 +1,38 @@
-"""Per-process start-up: load the feed into the shared store before serving."""
+"""Per-process start-up and refresh: the feed is loaded and re-checked once per process,
+in the background, never per client."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import AsyncIterator
 
 from flash_reader import config
 from flash_reader.store import store
 
+log = logging.getLogger(__name__)
+
 
 @contextlib.asynccontextmanager
 async def feed_lifespan() -> AsyncIterator[None]:
-    await asyncio.to_thread(store.load, config.feed_source())
-    yield
+    store.configure(config.cache_dir(), config.max_pages())
+    source = config.feed_source()
+    await asyncio.to_thread(store.load, source)
+    refresher = asyncio.create_task(_refresh_forever(source, config.refresh_seconds()))
+    try:
+        yield
+    finally:
+        refresher.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await refresher
+
+
+async def _refresh_forever(source: str, interval: float) -> None:
+    while True:
+        await asyncio.sleep(interval)
+        try:
+            # A conditional GET: a 304 costs no parsing; a failure keeps the last good copy.
+            await asyncio.to_thread(store.load, source)
+        except Exception:  # never let one bad refresh stop the next ones
+            log.exception("feed refresh failed unexpectedly")

@@ -87,3 +87,19 @@ def _dom_id(value: str) -> str:
     if safe == value:
         return safe
     return f"{safe[:40]}-{hashlib.sha1(value.encode()).hexdigest()[:8]}"
+
+
+JST = dt.timezone(dt.timedelta(hours=9), "JST")
+
+
+def staleness_notice(snapshot) -> str:
+    """What readers are told when the feed server failed (empty when all is well)."""
+    if not snapshot.error:
+        return ""
+    if snapshot.feed is None:
+        return "配信元からニュースを読み込めませんでした。しばらくしてから再読み込みしてください。"
+    if snapshot.loaded_at is None:
+        return "最新の配信を読み込めませんでした。前回読み込んだ内容を表示しています。"
+    when = snapshot.loaded_at.astimezone(JST)
+    return (f"配信元に接続できないため、{when.year}年{when.month}月{when.day}日 "
+            f"{when:%H:%M} に取得した内容を表示しています（最新ではない可能性があります）。")

@@ -5,12 +5,14 @@ from __future__ import annotations
 import reflex as rx
 
 
-def feed_problem_banner(error: rx.Var[str]) -> rx.Component:
+def feed_problem_banner(notice: rx.Var[str], detail: rx.Var[str]) -> rx.Component:
+    """`notice` for readers (how old the data is); `detail` for staff, folded away."""
     return rx.cond(
-        error != "",
+        notice != "",
         rx.el.div(
-            rx.el.p("最新の配信を読み込めませんでした。前回読み込んだ内容を表示しています。"),
-            rx.el.details(rx.el.summary("詳細（職員向け）"), rx.el.p(error)),
+            rx.el.p(notice),
+            rx.cond(detail != "",
+                    rx.el.details(rx.el.summary("詳細（職員向け）"), rx.el.p(detail))),
             role="status",
             class_name="banner banner-notice",
         ),

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
+import ssl
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import certifi
 import httpx
 
 from flash_reader.feed.errors import FeedFetchError, FeedTooLargeError
@@ -25,9 +28,19 @@ class FetchLimits:
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
+class Validators:
+    """What the server said identifies this version (for a conditional GET)."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
 class Fetched:
     body: bytes
     url: str | None  # the final http(s) URL, used to resolve relative links; None for files
+    validators: Validators = Validators()
+    not_modified: bool = False  # 304: the copy we hold is current; body is empty
 
 
 def is_remote(source: str) -> bool:
@@ -38,10 +51,14 @@ DEFAULT_LIMITS = FetchLimits()
 
 
 def fetch(source: str, *, limits: FetchLimits = DEFAULT_LIMITS,
-          transport: httpx.BaseTransport | None = None) -> Fetched:
-    """Return the raw bytes of the feed at `source` (URL, file:// URL or path)."""
+          transport: httpx.BaseTransport | None = None,
+          validators: Validators | None = None) -> Fetched:
+    """Return the raw bytes of the feed at `source` (URL, file:// URL or path).
+
+    With `validators` an http(s) fetch is conditional: a 304 gives `not_modified=True`.
+    """
     if is_remote(source):
-        return _fetch_http(source, limits, transport)
+        return _fetch_http(source, limits, transport, validators)
     return _read_file(source, limits)
 
 
@@ -64,16 +81,25 @@ def _read_file(source: str, limits: FetchLimits) -> Fetched:
         raise FeedFetchError(f"{path}: cannot be read ({exc.strerror})") from None
 
 
-def _fetch_http(url: str, limits: FetchLimits, transport: httpx.BaseTransport | None) -> Fetched:
+def _fetch_http(url: str, limits: FetchLimits, transport: httpx.BaseTransport | None,
+                validators: Validators | None) -> Fetched:
     headers = {"User-Agent": USER_AGENT,
                "Accept": "application/feed+json, application/json;q=0.9, */*;q=0.1"}
+    if validators and validators.etag:
+        headers["If-None-Match"] = validators.etag
+    if validators and validators.last_modified:
+        headers["If-Modified-Since"] = validators.last_modified
     client = httpx.Client(transport=transport, timeout=limits.timeout, follow_redirects=True,
-                          max_redirects=limits.max_redirects, headers=headers)
+                          max_redirects=limits.max_redirects, headers=headers,
+                          verify=_ssl_context())
     try:
         with client, client.stream("GET", url) as response:
+            if response.status_code == 304 and validators:
+                return Fetched(b"", str(response.url), validators, not_modified=True)
             _check_response(url, response)
             body = _read_limited(url, response, limits.max_bytes)
-            return Fetched(body, str(response.url))
+            return Fetched(body, str(response.url), Validators(
+                response.headers.get("etag"), response.headers.get("last-modified")))
     except httpx.TooManyRedirects:
         raise FeedFetchError(f"{url}: more than {limits.max_redirects} redirects") from None
     except httpx.TimeoutException:
@@ -82,6 +108,12 @@ def _fetch_http(url: str, limits: FetchLimits, transport: httpx.BaseTransport | 
         raise FeedFetchError(f"{url}: the response could not be decompressed") from None
     except httpx.HTTPError as exc:
         raise FeedFetchError(f"{url}: cannot connect ({exc.__class__.__name__}: {exc})") from None
+
+
+@functools.cache
+def _ssl_context() -> ssl.SSLContext:
+    # Building a context loads the CA bundle (tens of ms): do it once per process.
+    return ssl.create_default_context(cafile=certifi.where())
 
 
 def _check_response(url: str, response: httpx.Response) -> None:

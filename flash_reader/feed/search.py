@@ -19,10 +19,12 @@ _COMBINING_MARKS = {"\uff9e", "\uff9f", "\u3099", "\u309a", "\u309b", "\u309c"}
 MAX_QUERY_CHARS = 100
 
 
+_KATAKANA_TO_HIRAGANA = {code: code - _KANA_SHIFT
+                         for code in range(_KATAKANA_START, _KATAKANA_END + 1)}
+
+
 def _fold_chunk(chunk: str) -> str:
-    folded = unicodedata.normalize("NFKC", chunk).casefold()
-    return "".join(chr(ord(ch) - _KANA_SHIFT) if _KATAKANA_START <= ord(ch) <= _KATAKANA_END
-                   else ch for ch in folded)
+    return unicodedata.normalize("NFKC", chunk).casefold().translate(_KATAKANA_TO_HIRAGANA)
 
 
 def fold(text: str) -> str:

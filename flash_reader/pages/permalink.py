@@ -7,6 +7,7 @@ import reflex as rx
 from flash_reader import routes
 from flash_reader.components.article import item_article
 from flash_reader.components.layout import page_shell
+from flash_reader.components.timeline import back_numbers
 from flash_reader.state.permalink import PermalinkState
 
 
@@ -55,6 +56,7 @@ def issue_page() -> rx.Component:
                 not_found("この日付の配信はありません。"),
             ),
         ),
+        back_numbers(),
     )
 
 

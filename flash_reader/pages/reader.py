@@ -8,6 +8,7 @@ from flash_reader.components.article import item_article
 from flash_reader.components.banner import feed_problem_banner
 from flash_reader.components.filters import empty_result, more_results, office_filter, result_status
 from flash_reader.components.layout import page_shell
+from flash_reader.components.timeline import back_numbers
 from flash_reader.state.reader import ReaderState
 
 TITLE = "海外事務所フラッシュ｜CLAIR 自治体国際化協会"
@@ -25,10 +26,11 @@ def reader_page() -> rx.Component:
             ),
             class_name="issue-heading",
         ),
-        feed_problem_banner(ReaderState.feed_error),
+        feed_problem_banner(ReaderState.feed_notice, ReaderState.feed_error),
         rx.el.section(office_filter(), result_status(), aria_label="絞り込み",
                       class_name="filters"),
         empty_result(),
         rx.el.div(rx.foreach(ReaderState.items, item_article), class_name="items"),
         more_results(),
+        back_numbers(),
     )

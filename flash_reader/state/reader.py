@@ -130,6 +130,12 @@ class ReaderState(rx.State):
         return store.current().error or ""
 
     @rx.var
+    def feed_notice(self) -> str:
+        """How old the data is, when the feed server could not give fresh data."""
+        _ = self.feed_version
+        return views.staleness_notice(store.current())
+
+    @rx.var
     def has_more(self) -> bool:
         return self.matching_count > self.limit
 

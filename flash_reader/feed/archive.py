@@ -1,0 +1,180 @@
+"""A paginated feed (JSON Feed `next_url`), page by page, with a last-good copy on disk.
+
+The first page is loaded at start-up; older pages only when a reader asks for them. Every
+page fetched is kept on disk with its ETag/Last-Modified, so a refresh is a conditional GET
+(304 → nothing is parsed again) and a server that is down falls back to the last good copy.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+import httpx
+import msgspec
+
+from flash_reader.feed.errors import FeedError, FeedFetchError
+from flash_reader.feed.fetch import DEFAULT_LIMITS, FetchLimits, Validators, fetch
+from flash_reader.feed.model import Feed
+from flash_reader.feed.parse import parse
+
+log = logging.getLogger(__name__)
+DEFAULT_MAX_PAGES = 400
+
+
+class FeedLoopError(FeedFetchError):
+    """`next_url` points back to a page already read: the archive ends there."""
+
+
+class PageLimitError(FeedFetchError):
+    """More pages than the configured maximum."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Page:
+    url: str  # as requested
+    feed: Feed
+    validators: Validators
+    fetched_at: dt.datetime  # when the server last confirmed this content (200 or 304)
+    final_url: str | None = None
+    from_cache: bool = False  # the server could not be reached: this is the last good copy
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class PageCache:
+    """The last good copy of each page, one JSON file per URL. `None` directory: no cache."""
+
+    def __init__(self, directory: Path | None) -> None:
+        self.directory = directory
+
+    def _path(self, url: str) -> Path | None:
+        if self.directory is None:
+            return None
+        return self.directory / (hashlib.sha256(url.encode()).hexdigest()[:32] + ".json")
+
+    def read(self, url: str) -> dict | None:
+        path = self._path(url)
+        if path is None or not path.exists():
+            return None
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            log.warning("ignoring unreadable cache file %s: %s", path, exc)
+            return None
+
+    def write(self, url: str, body: bytes, page: Page) -> None:
+        path = self._path(url)
+        if path is None:
+            return
+        record = {"url": url, "final_url": page.final_url, "etag": page.validators.etag,
+                  "last_modified": page.validators.last_modified,
+                  "fetched_at": page.fetched_at.isoformat(),
+                  "body": body.decode("utf-8", errors="replace")}
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # Write then rename: a crash never leaves half a last-good copy.
+            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,
+                                             delete=False, suffix=".tmp") as tmp:
+                json.dump(record, tmp, ensure_ascii=False)
+            os.replace(tmp.name, path)
+        except OSError as exc:
+            log.warning("cannot keep a last-good copy of %s in %s: %s", url, path, exc)
+
+    def touch(self, url: str, page: Page) -> None:
+        record = self.read(url)
+        if record is not None:
+            record["fetched_at"] = page.fetched_at.isoformat()
+            self.write(url, record["body"].encode("utf-8"), page)
+
+
+class PageLoader:
+    """Fetches one page: conditionally, parsing only new content, falling back to the cache."""
+
+    def __init__(self, cache: PageCache, *, limits: FetchLimits = DEFAULT_LIMITS,
+                 transport: httpx.BaseTransport | None = None) -> None:
+        self.cache = cache
+        self.limits = limits
+        self.transport = transport
+
+    def load(self, url: str, held: Page | None = None) -> Page:
+        """The page at `url`. `held` is the copy in memory, if any (its validators are sent).
+
+        Raises FeedError when neither the server nor the cache can give the page; when only
+        the server fails, returns the cached copy with `from_cache=True` and logs why.
+        """
+        known = held or self.cached(url)
+        try:
+            fetched = fetch(url, limits=self.limits, transport=self.transport,
+                            validators=known.validators if known else None)
+            if fetched.not_modified and known is not None:
+                page = dataclasses.replace(known, fetched_at=now(), from_cache=False)
+                self.cache.touch(url, page)
+                return page
+            feed = parse(fetched.body, fetched.url)
+        except FeedError as exc:
+            log.warning("feed page %s failed: %s", url, exc)
+            if known is None:
+                raise type(exc)(f"{url}: {exc}" if url not in str(exc) else str(exc)) from None
+            return dataclasses.replace(known, from_cache=True)
+        page = Page(url, feed, fetched.validators, now(), fetched.url)
+        self.cache.write(url, fetched.body, page)
+        return page
+
+    def cached(self, url: str) -> Page | None:
+        record = self.cache.read(url)
+        if record is None:
+            return None
+        try:
+            feed = parse(record["body"].encode("utf-8"),
+                                      record.get("final_url"))
+            fetched_at = dt.datetime.fromisoformat(record["fetched_at"])
+        except (FeedError, KeyError, ValueError) as exc:
+            log.warning("ignoring cached copy of %s: %s", url, exc)
+            return None
+        return Page(url, feed, Validators(record.get("etag"), record.get("last_modified")),
+                    fetched_at, record.get("final_url"), from_cache=True)
+
+
+def next_page_url(pages: tuple[Page, ...], max_pages: int = DEFAULT_MAX_PAGES) -> str | None:
+    """The URL of the next older page, or None at the end. Raises on a loop or too many pages."""
+    candidate = pages[-1].feed.next_url if pages else None
+    if not candidate:
+        return None
+    seen = {page.url for page in pages} | {page.final_url for page in pages if page.final_url}
+    first = pages[0].feed.feed_url
+    if candidate in seen or candidate == first:
+        raise FeedLoopError(f"{pages[-1].url}: next_url points back to {candidate}, "
+                            "a page already read; the archive ends here")
+    if len(pages) >= max_pages:
+        raise PageLimitError(f"the archive has more than {max_pages} pages; "
+                             "older pages are not loaded")
+    return candidate
+
+
+def merge(pages: tuple[Page, ...]) -> Feed:
+    """One feed from all pages read so far: the first page's metadata, items deduplicated."""
+    first = pages[0].feed
+    items, offices, notes = [], {}, list(first.notes)
+    seen: set[str] = set()
+    for page in pages:
+        for office in page.feed.offices:
+            offices.setdefault(office.code, office)
+        for item in page.feed.items:
+            if item.id in seen:
+                notes.append(f"{page.url}: item {item.id!r} already on a newer page, skipped")
+                continue
+            seen.add(item.id)
+            items.append(item)
+        if page is not pages[0]:
+            notes.extend(f"{page.url}: {note}" for note in page.feed.notes)
+    return msgspec.structs.replace(first, items=tuple(items), offices=tuple(offices.values()),
+                                   next_url=pages[-1].feed.next_url, notes=tuple(notes))
