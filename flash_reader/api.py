@@ -1,16 +1,27 @@
-"""HTTP routes served beside the Reflex app (matched before Reflex's own)."""
+"""HTTP routes served beside the Reflex app (matched before Reflex's own).
+
+Placeholder photos, the embeddable widget, oEmbed and the feeds out — all rendered from the
+shared store, all with validated parameters and plain-language errors.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from xml.sax.saxutils import escape
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from flash_reader import routes
+from flash_reader.embed import feeds_out, oembed, widget
+from flash_reader.embed.params import ParamError, parse_widget_params
+from flash_reader.feed import query
 from flash_reader.store import store
+
+FEED_CACHE = "public, max-age=300"
 
 _PLACEHOLDER_SVG = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 300" \
 width="400" height="300" role="img" aria-label="{label}">
@@ -36,12 +47,110 @@ async def placeholder_photo(request: Request) -> Response:
     names = {office.code: office.name for office in feed.offices} if feed else {}
     body = placeholder_svg(names.get(code, "事務所不明"))
     return Response(body, media_type="image/svg+xml",
-                    headers={"Cache-Control": "public, max-age=3600",
-                             "X-Content-Type-Options": "nosniff"})
+                    headers={"Cache-Control": "public, max-age=3600"})
+
+
+def _base(request: Request) -> str:
+    return str(request.base_url).rstrip("/")
+
+
+def _cached(request: Request, body: bytes, media_type: str, cache: str = FEED_CACHE) -> Response:
+    """A response with an ETag; 304 when the client already has this body."""
+    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    headers = {"ETag": etag, "Cache-Control": cache, "Vary": "Accept-Encoding"}
+    if etag in request.headers.get("if-none-match", ""):
+        return Response(status_code=304, headers=headers)
+    return Response(body, media_type=media_type, headers=headers)
+
+
+async def embed_widget(request: Request) -> Response:
+    snapshot = store.current()
+    lang = request.query_params.get("lang", "ja")
+    if snapshot.feed is None:
+        return HTMLResponse(widget.unavailable_html(lang), status_code=503)
+    known = {office.code for office in snapshot.feed.offices}
+    try:
+        params = parse_widget_params(dict(request.query_params), known)
+    except ParamError as exc:
+        return HTMLResponse(widget.error_html(exc.problems, lang), status_code=400,
+                            headers={"Cache-Control": "no-store"})
+    body = widget.widget_html(snapshot.feed, params).encode("utf-8")
+    return _cached(request, body, "text/html; charset=utf-8")
+
+
+def _feed_selection(request: Request) -> tuple[tuple[str, ...], int] | Response:
+    snapshot = store.current()
+    known = {office.code for office in snapshot.feed.offices} if snapshot.feed else set()
+    raw_offices = request.query_params.get("office", "")
+    offices = tuple(query.parse_office_codes(raw_offices, known))
+    unknown = [c for c in raw_offices.upper().split(",") if c.strip() and c.strip() not in known]
+    page_raw = request.query_params.get("page", "1")
+    if unknown or not page_raw.isdigit() or int(page_raw) < 1:
+        problem = (f"unknown office {', '.join(unknown)}" if unknown
+                   else f"page={page_raw!r} is not a page number")
+        return JSONResponse({"error": problem}, status_code=400)
+    return offices, int(page_raw)
+
+
+async def feed_json(request: Request) -> Response:
+    snapshot = store.current()
+    if snapshot.feed is None:
+        return JSONResponse({"error": "the feed is not available yet"}, status_code=503)
+    selection = _feed_selection(request)
+    if isinstance(selection, Response):
+        return selection
+    offices, page = selection
+    items = query.select_items(snapshot.feed, snapshot.search_index, offices, ())
+    if page > 1 and (page - 1) * feeds_out.PAGE_SIZE >= len(items):
+        return JSONResponse({"error": f"there is no page {page}"}, status_code=404)
+    document = feeds_out.json_feed(snapshot.feed, items, _base(request), offices, page)
+    return _cached(request, feeds_out.dump_json_feed(document),
+                   "application/feed+json; charset=utf-8")
+
+
+async def feed_atom(request: Request) -> Response:
+    snapshot = store.current()
+    if snapshot.feed is None:
+        return Response("the feed is not available yet", status_code=503)
+    selection = _feed_selection(request)
+    if isinstance(selection, Response):
+        return selection
+    offices, _ = selection
+    items = query.select_items(snapshot.feed, snapshot.search_index, offices, ())
+    body = feeds_out.atom_feed(snapshot.feed, items, _base(request), offices)
+    return _cached(request, body, "application/atom+xml; charset=utf-8")
+
+
+async def oembed_endpoint(request: Request) -> Response:
+    params = request.query_params
+    if params.get("format", "json") != "json":
+        return Response("only format=json is supported", status_code=501)
+    url = params.get("url", "")
+    if not url:
+        return JSONResponse({"error": "the url parameter is required"}, status_code=400)
+    try:
+        maxwidth = int(params["maxwidth"]) if params.get("maxwidth") else None
+        maxheight = int(params["maxheight"]) if params.get("maxheight") else None
+    except ValueError:
+        return JSONResponse({"error": "maxwidth and maxheight must be integers"}, status_code=400)
+    if (maxwidth is not None and maxwidth < 1) or (maxheight is not None and maxheight < 1):
+        return JSONResponse({"error": "maxwidth and maxheight must be positive"}, status_code=400)
+    try:
+        answer = oembed.oembed_response(store.current(), _base(request), url, maxwidth,
+                                        maxheight)
+    except oembed.OEmbedNotFound as exc:
+        return JSONResponse({"error": str(exc)}, status_code=404)
+    body = json.dumps(answer, ensure_ascii=False).encode("utf-8")
+    return _cached(request, body, "application/json; charset=utf-8",
+                   cache=f"public, max-age={oembed.CACHE_AGE}")
 
 
 def create_api() -> Starlette:
     """A fresh Starlette app per rx.App (Starlette refuses middleware once started)."""
     return Starlette(routes=[
         Route(routes.PLACEHOLDER_PHOTO + "/{code}.svg", placeholder_photo, methods=["GET"]),
+        Route(routes.EMBED, embed_widget, methods=["GET"]),
+        Route(routes.FEED_JSON, feed_json, methods=["GET"]),
+        Route(routes.FEED_ATOM, feed_atom, methods=["GET"]),
+        Route(routes.OEMBED, oembed_endpoint, methods=["GET"]),
     ])

@@ -5,7 +5,9 @@ import reflex as rx
 from flash_reader import lifespan, routes
 from flash_reader.api import create_api
 from flash_reader.components.head import head_components
-from flash_reader.pages import permalink, reader
+from flash_reader.embed.headers import SecurityHeaders
+from flash_reader.pages import embed_builder, permalink, reader
+from flash_reader.state.embed_builder import EmbedBuilderState
 from flash_reader.state.permalink import PermalinkState
 from flash_reader.state.reader import ReaderState
 from flash_reader.state.timeline import TimelineState
@@ -14,7 +16,8 @@ app = rx.App(
     html_lang="ja",
     head_components=head_components(),
     stylesheets=["/themes.css", "/reader.css"],
-    api_transformer=create_api(),
+    # Our routes first, then security headers around everything (pages, assets, routes).
+    api_transformer=[create_api(), SecurityHeaders],
     toaster=None,
 )
 app.register_lifespan_task(lifespan.feed_lifespan)
@@ -30,3 +33,6 @@ app.add_page(permalink.item_page, route=routes.ITEM, title=PermalinkState.item_t
 app.add_page(permalink.issue_page, route=routes.ISSUE, title=PermalinkState.issue_title,
              description=reader.DESCRIPTION,
              on_load=[PermalinkState.load_issue, TimelineState.on_load])
+app.add_page(embed_builder.embed_builder_page, route=routes.EMBED_BUILDER,
+             title=embed_builder.TITLE, description=reader.DESCRIPTION,
+             on_load=EmbedBuilderState.on_load)

@@ -1,0 +1,123 @@
+"""Feeds out: JSON Feed 1.1 (with our `_flash` extension, paginated) and Atom 1.0."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import xml.etree.ElementTree as ET
+from typing import Any
+from urllib.parse import urlencode
+
+from flash_reader import routes
+from flash_reader.feed.model import Feed, Item
+
+PAGE_SIZE = 50
+ATOM_ENTRIES = 50
+JST = dt.timezone(dt.timedelta(hours=9), "JST")
+ATOM_NS = "http://www.w3.org/2005/Atom"
+
+
+def _text(item: Item) -> str:
+    return "\n\n".join("".join(span.text for span in paragraph) for paragraph in item.paragraphs)
+
+
+def _published(item: Item) -> dt.datetime | None:
+    if item.published:
+        return item.published
+    if item.issue_date:
+        return dt.datetime.combine(item.issue_date, dt.time(0), JST)
+    return None
+
+
+def _feed_query(offices: tuple[str, ...], page: int) -> str:
+    params = {}
+    if offices:
+        params["office"] = ",".join(offices)
+    if page > 1:
+        params["page"] = str(page)
+    return "?" + urlencode(params, safe=",") if params else ""
+
+
+def json_feed(feed: Feed, items: list[Item], base: str, offices: tuple[str, ...],
+              page: int) -> dict[str, Any]:
+    """One page of our feed: `items` are all selected items, newest first."""
+    start = (page - 1) * PAGE_SIZE
+    chosen = items[start:start + PAGE_SIZE]
+    document: dict[str, Any] = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": feed.title,
+        "home_page_url": base + routes.reader_url(offices),
+        "feed_url": base + routes.FEED_JSON + _feed_query(offices, 1),
+        "description": feed.description or "CLAIR（自治体国際化協会）海外事務所フラッシュ",
+        "language": "ja",
+        "_flash": {"offices": [{"code": o.code, "name": o.name} for o in feed.offices]},
+        "items": [_json_item(item, base) for item in chosen],
+    }
+    if start + PAGE_SIZE < len(items):
+        document["next_url"] = base + routes.FEED_JSON + _feed_query(offices, page + 1)
+    return document
+
+
+def _json_item(item: Item, base: str) -> dict[str, Any]:
+    flash: dict[str, Any] = {"office": item.office.code, "office_name": item.office.name}
+    if item.issue_date:
+        flash["issue_date"] = item.issue_date.isoformat()
+    if item.photo:
+        if item.photo.caption:
+            flash["photo_caption"] = item.photo.caption
+        if item.photo.file_name:
+            flash["photo_file"] = item.photo.file_name
+    if item.link_lost:
+        flash["link_lost"] = True
+    entry: dict[str, Any] = {"id": item.id, "url": base + routes.item_url(item.id),
+                             "title": item.title, "content_text": _text(item), "language": "ja"}
+    if item.url:
+        entry["external_url"] = item.url
+    if item.photo and item.photo.url:
+        entry["image"] = item.photo.url
+    published = _published(item)
+    if published:
+        entry["date_published"] = published.isoformat()
+    entry["_flash"] = flash
+    return entry
+
+
+def dump_json_feed(document: dict[str, Any]) -> bytes:
+    return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def atom_feed(feed: Feed, items: list[Item], base: str, offices: tuple[str, ...]) -> bytes:
+    ET.register_namespace("", ATOM_NS)
+
+    def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+        element = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", attrs)
+        if text is not None:
+            element.text = text
+        return element
+
+    chosen = items[:ATOM_ENTRIES]
+    root = ET.Element(f"{{{ATOM_NS}}}feed", {"xml:lang": "ja"})
+    self_url = base + routes.FEED_ATOM + _feed_query(offices, 1)
+    sub(root, "id", self_url)
+    sub(root, "title", feed.title)
+    sub(root, "subtitle", feed.description or "CLAIR（自治体国際化協会）海外事務所フラッシュ")
+    dates = [d for d in (_published(item) for item in chosen) if d]
+    updated = max(dates) if dates else dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+    sub(root, "updated", updated.isoformat())
+    sub(root, "link", rel="self", type="application/atom+xml", href=self_url)
+    sub(root, "link", rel="alternate", type="text/html", href=base + routes.reader_url(offices))
+    author = sub(root, "author")
+    sub(author, "name", "CLAIR（自治体国際化協会）")
+    for item in chosen:
+        entry = sub(root, "entry")
+        link = base + routes.item_url(item.id)
+        sub(entry, "id", link)
+        sub(entry, "title", item.title)
+        published = _published(item) or updated
+        sub(entry, "published", published.isoformat())
+        sub(entry, "updated", published.isoformat())
+        sub(entry, "link", rel="alternate", type="text/html", href=link)
+        if item.office.code:
+            sub(entry, "category", term=item.office.code, label=item.office.name)
+        sub(entry, "content", _text(item), type="text")
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8")

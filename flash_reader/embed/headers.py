@@ -1,0 +1,135 @@
+"""Security headers on every response, and oEmbed/feed discovery links in permalink pages.
+
+A plain ASGI middleware around the whole app (Reflex's pages, its static files, our routes):
+- `/embed` may be framed by the origins in FLASH_EMBED_ORIGINS; everything else only by us;
+- `X-Content-Type-Options: nosniff` and a strict `Referrer-Policy` everywhere.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Awaitable, Callable, MutableMapping
+from html import escape
+from typing import Any
+from urllib.parse import quote
+
+from flash_reader import routes
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+REFERRER_POLICY = "strict-origin-when-cross-origin"
+_ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d{1,5})?$")
+# The widget loads nothing but our own style sheets.
+WIDGET_CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
+              "form-action 'none'")
+
+
+def embed_origins(value: str | None = None) -> tuple[str, ...]:
+    """FLASH_EMBED_ORIGINS: origins (scheme://host[:port]) allowed to frame /embed."""
+    raw = os.environ.get("FLASH_EMBED_ORIGINS", "") if value is None else value
+    origins = []
+    for part in re.split(r"[\s,]+", raw.strip()):
+        if not part:
+            continue
+        origin = part.rstrip("/")
+        if not _ORIGIN.match(origin):
+            raise SystemExit(f"FLASH_EMBED_ORIGINS: {part!r} is not an origin such as "
+                             "https://www.example.lg.jp")
+        origins.append(origin)
+    return tuple(origins)
+
+
+def frame_ancestors(path: str, origins: tuple[str, ...]) -> str:
+    if path == routes.EMBED:
+        return " ".join(("'self'", *origins))
+    return "'self'"
+
+
+def security_headers(path: str, origins: tuple[str, ...]) -> list[tuple[bytes, bytes]]:
+    csp = f"frame-ancestors {frame_ancestors(path, origins)}"
+    if path == routes.EMBED:
+        csp = f"{WIDGET_CSP}; {csp}"
+    return [(b"content-security-policy", csp.encode()),
+            (b"x-content-type-options", b"nosniff"),
+            (b"referrer-policy", REFERRER_POLICY.encode())]
+
+
+def discovery_links(path: str, origin: str) -> str:
+    """<link rel=alternate> for oEmbed, added to the HTML of item and issue pages."""
+    page = origin + path
+    href = f"{origin}{routes.OEMBED}?format=json&url={quote(page, safe='')}"
+    return (f'<link rel="alternate" type="application/json+oembed" href="{escape(href)}" '
+            f'title="海外事務所フラッシュ">')
+
+
+def _is_permalink(path: str) -> bool:
+    return path.startswith(("/items/", "/issues/"))
+
+
+class SecurityHeaders:
+    def __init__(self, app: ASGIApp, origins: tuple[str, ...] | None = None) -> None:
+        self.app = app
+        self.origins = embed_origins() if origins is None else origins
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = scope.get("path", "")
+        extra = security_headers(path, self.origins)
+        if scope.get("method") == "GET" and _is_permalink(path):
+            await self._with_discovery(scope, receive, send, extra)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = _merge(message.get("headers", []), extra)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+    async def _with_discovery(self, scope: Scope, receive: Receive, send: Send,
+                              extra: list[tuple[bytes, bytes]]) -> None:
+        # Ask for an uncompressed body so a <link> can be inserted before </head>.
+        scope = dict(scope)
+        scope["headers"] = [(k, v) for k, v in scope.get("headers", [])
+                            if k.lower() != b"accept-encoding"]
+        # And as body messages: no sending the file by path (granian's pathsend extension).
+        scope["extensions"] = {k: v for k, v in (scope.get("extensions") or {}).items()
+                               if k != "http.response.pathsend"}
+        host = next((v.decode("latin-1") for k, v in scope["headers"] if k.lower() == b"host"),
+                    "localhost")
+        origin = f"{scope.get('scheme', 'http')}://{host}"
+        start: Message = {}
+        chunks: list[bytes] = []
+
+        async def buffer(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                start.update(message)
+                return
+            chunks.append(message.get("body", b""))
+            if message.get("more_body"):
+                return
+            body = b"".join(chunks)
+            headers = [(k, v) for k, v in start.get("headers", [])
+                       if k.lower() != b"content-length"]
+            content_type = dict(headers).get(b"content-type", b"")
+            if content_type.startswith(b"text/html") and b"</head>" in body:
+                link = discovery_links(scope["path"], origin).encode()
+                body = body.replace(b"</head>", link + b"</head>", 1)
+            headers.append((b"content-length", str(len(body)).encode()))
+            await send({**start, "headers": _merge(headers, extra)})
+            await send({"type": "http.response.body", "body": body})
+
+        await self.app(scope, receive, buffer)
+
+
+def _merge(headers: list[tuple[bytes, bytes]],
+           extra: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    names = {name for name, _ in extra}
+    return [(k, v) for k, v in headers if k.lower() not in names] + extra

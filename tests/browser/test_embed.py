@@ -1,0 +1,213 @@
+"""The widget framed by a real host page on another port, the builder, oEmbed and feeds out."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import quote, urlsplit
+
+import feedparser
+import httpx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from playwright.sync_api import Browser, Page, expect
+
+from flash_reader.feed.load import load_feed
+from tests.browser.app_server import free_port, running_app
+from tests.browser.axe import axe_violations, format_violations
+from tests.conftest import DEFAULT_FEED
+
+WEB_DIR = ".web-embed"
+
+
+@contextlib.contextmanager
+def host_page(iframe_src: str) -> Iterator[str]:
+    """A staff member's site on another localhost port, framing the widget."""
+    html = (f'<!DOCTYPE html><html lang="ja"><head><title>市役所</title></head><body>'
+            f'<h1>市役所のお知らせ</h1><iframe src="{iframe_src}" title="海外事務所フラッシュ" '
+            f'width="320" height="480"></iframe></body></html>').encode()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(html)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", free_port()), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def allowed_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="module")
+def embed_app(allowed_port: int, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    log = tmp_path_factory.mktemp("embed-app") / "reflex.log"
+    with running_app(log, FLASH_EMBED_ORIGINS=f"http://127.0.0.1:{allowed_port}",
+                     REFLEX_WEB_WORKDIR=WEB_DIR) as url:
+        yield url
+
+
+def test_widget_framed_by_an_allowed_origin_shows_items(page: Page, embed_app: str,
+                                                        allowed_port: int) -> None:
+    html = (f'<iframe src="{embed_app}/embed?office=PAR,SIN&limit=2" title="海外事務所フラッシュ" '
+            'width="240" height="480"></iframe>').encode()
+    server = ThreadingHTTPServer(("127.0.0.1", allowed_port), _fixed(html))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page.goto(f"http://127.0.0.1:{allowed_port}/")
+        frame = page.frame_locator("iframe")
+        links = frame.get_by_role("listitem").get_by_role("link")
+        expect(links).to_have_count(2)
+        expect(links.first).to_have_text("仏コミューン選挙後初、自治体国際活動フォーラムに参加=パリ")
+        expect(links.first).to_have_attribute("target", "_top")
+        # 240 px wide: nothing scrolls sideways inside the widget.
+        widget = page.frames[1]
+        assert widget.evaluate("document.documentElement.scrollWidth <= innerWidth")
+        links.first.click()  # opens in the top window, in the reader
+        expect(page).to_have_url(f"{embed_app}/items/2020-10-28-01")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_widget_refused_for_an_origin_not_on_the_list(page: Page, embed_app: str) -> None:
+    with host_page(f"{embed_app}/embed?office=PAR") as host:
+        page.goto(host)
+        page.wait_for_timeout(1000)
+        frame = page.frames[1]
+        assert "仏コミューン" not in frame.content()
+        assert frame.evaluate("document.querySelector('.widget') === null")
+
+
+def test_reader_pages_cannot_be_framed_even_by_an_allowed_origin(
+        page: Page, embed_app: str, allowed_port: int) -> None:
+    response = httpx.get(embed_app + "/")
+    assert response.headers["content-security-policy"] == "frame-ancestors 'self'"
+    widget = httpx.get(embed_app + "/embed")
+    assert f"frame-ancestors 'self' http://127.0.0.1:{allowed_port}" in widget.headers[
+        "content-security-policy"]
+    for r in (response, widget):
+        assert r.headers["x-content-type-options"] == "nosniff"
+        assert r.headers["referrer-policy"] == "strict-origin-when-cross-origin"
+
+
+def _fixed(body: bytes):
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+    return Handler
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(st.dictionaries(st.sampled_from(["office", "limit", "theme", "lang", "height", "x"]),
+                       st.text(max_size=30), max_size=5))
+def test_widget_parameters_fuzzed_never_crash(app_url: str, query: dict[str, str]) -> None:
+    response = httpx.get(app_url + "/embed", params=query)
+    assert response.status_code in (200, 400), response.text[:300]
+    assert response.headers["content-type"].startswith("text/html")
+    assert '<html lang="' in response.text and "/embed.css" in response.text
+    if response.status_code == 400:
+        assert 'role="alert"' in response.text
+
+
+def test_widget_and_builder_pass_axe(browser: Browser, app_url: str) -> None:
+    # The widget's own CSP forbids scripts: let the test inject axe-core anyway.
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    for path in ("/embed?office=PAR,SIN&theme=dark-high", "/embed?limit=abc",
+                 "/embed?theme=blue-yellow&lang=en", "/embed/builder"):
+        page.goto(app_url + path)
+        page.wait_for_load_state("networkidle")
+        violations = axe_violations(page)
+        assert not violations, f"{path}:\n{format_violations(violations)}"
+    context.close()
+
+
+def test_builder_preview_snippet_and_copy(page: Page, app_url: str) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(app_url + "/embed/builder")
+    page.get_by_role("checkbox", name="ロンドン事務所").click()
+    expect(page.get_by_role("checkbox", name="ロンドン事務所")).to_be_checked()
+    page.get_by_label("件数").select_option("3")
+    page.get_by_label("色").select_option("dark-high")
+    snippet = page.get_by_label("このコードをウェブサイトの HTML に貼り付けてください")
+    expect(snippet).to_have_value(
+        f'<iframe src="{app_url}/embed?office=LON&amp;limit=3&amp;theme=dark-high" '
+        'title="海外事務所フラッシュ（ロンドン事務所の新着3件）" width="360" height="480" '
+        'loading="lazy" style="border:0;max-width:100%" '
+        'referrerpolicy="strict-origin-when-cross-origin"></iframe>')
+    preview = page.frame_locator("iframe[title='海外事務所フラッシュ（ロンドン事務所の新着3件）']")
+    expect(preview.get_by_role("listitem")).to_have_count(1)
+    page.get_by_role("button", name="コードをコピー").click()
+    expect(page.get_by_role("status").filter(has_text="コピーしました")).to_be_visible()
+    assert page.evaluate("navigator.clipboard.readText()") == snippet.input_value()
+
+
+def test_no_third_party_requests(page: Page, app_url: str) -> None:
+    hosts: set[str] = set()
+    page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
+    for path in ("/", "/embed", "/embed/builder", "/items/2020-10-28-01"):
+        page.goto(app_url + path)
+        page.wait_for_load_state("networkidle")
+    assert hosts == {urlsplit(app_url).netloc}
+
+
+def test_feeds_out_round_trip_and_validate(app_url: str) -> None:
+    ours = load_feed(app_url + "/feed.json")
+    seed = load_feed(str(DEFAULT_FEED))
+    assert [i.id for i in ours.items] == [i.id for i in seed.items]
+    assert [i.photo.caption for i in ours.items] == [i.photo.caption for i in seed.items]
+    assert [i.office for i in ours.items] == [i.office for i in seed.items]
+    filtered = load_feed(app_url + "/feed.json?office=LON,SEL")
+    assert [i.office.code for i in filtered.items] == ["LON", "SEL"]
+    response = httpx.get(app_url + "/feed.json")
+    assert response.headers["content-type"] == "application/feed+json; charset=utf-8"
+    assert "max-age" in response.headers["cache-control"]
+    again = httpx.get(app_url + "/feed.json", headers={"If-None-Match": response.headers["etag"]})
+    assert again.status_code == 304
+    atom = httpx.get(app_url + "/feed.atom")
+    assert atom.headers["content-type"].startswith("application/atom+xml")
+    parsed = feedparser.parse(atom.content)
+    assert not parsed.bozo and len(parsed.entries) == 7
+    assert httpx.get(app_url + "/feed.json?office=XXX").status_code == 400
+    assert httpx.get(app_url + "/feed.json?page=9").status_code == 404
+
+
+def test_oembed_endpoint_and_discovery(app_url: str) -> None:
+    item_url = f"{app_url}/items/2020-10-28-03"
+    page_html = httpx.get(item_url).text
+    discovery = f'href="{app_url}/oembed?format=json&amp;url={quote(item_url, safe="")}"'
+    assert 'type="application/json+oembed"' in page_html and discovery in page_html
+    answer = httpx.get(app_url + "/oembed", params={"url": item_url, "maxwidth": "280"}).json()
+    assert answer["type"] == "rich" and answer["width"] == 280
+    assert "office=LON" in answer["html"]
+    assert httpx.get(app_url + "/oembed", params={"url": item_url,
+                                                  "format": "xml"}).status_code == 501
+    assert httpx.get(app_url + "/oembed",
+                     params={"url": "https://evil.example/"}).status_code == 404
+    assert httpx.get(app_url + "/oembed").status_code == 400
+    head = httpx.get(app_url + "/").text
+    assert 'type="application/feed+json"' in head and 'type="application/atom+xml"' in head
+

@@ -1,0 +1,59 @@
+"""oEmbed answers and the security headers, without a server."""
+
+from __future__ import annotations
+
+import pytest
+
+from flash_reader.embed import headers, oembed
+from flash_reader.store import FeedStore
+from tests.conftest import DEFAULT_FEED
+
+BASE = "https://flash.example.jp"
+SNAPSHOT = FeedStore().load(str(DEFAULT_FEED))
+
+
+def test_oembed_for_an_item_is_a_rich_iframe() -> None:
+    answer = oembed.oembed_response(SNAPSHOT, BASE, f"{BASE}/items/2020-10-28-02", None, None)
+    assert answer["type"] == "rich" and answer["version"] == "1.0"
+    assert answer["title"] == "「海外経済セミナー」をウェビナー形式で開催!"
+    assert answer["html"].startswith(f'<iframe src="{BASE}/embed?office=SIN&amp;limit=5"')
+    assert 'title="海外事務所フラッシュ（シンガポール事務所の新着5件）"' in answer["html"]
+    assert 'loading="lazy"' in answer["html"]
+    assert (answer["width"], answer["height"]) == (360, 480)
+
+
+def test_oembed_respects_maxwidth_and_maxheight() -> None:
+    answer = oembed.oembed_response(SNAPSHOT, BASE, f"{BASE}/?office=PAR", 300, 200)
+    assert (answer["width"], answer["height"]) == (300, 200)
+    assert 'width="300" height="200"' in answer["html"]
+
+
+@pytest.mark.parametrize("url", ["https://evil.example/items/2020-10-28-01",
+                                 f"{BASE}/items/nope", f"{BASE}/feed.json",
+                                 f"{BASE}/embed?office=XXX", "not a url"])
+def test_oembed_not_found(url: str) -> None:
+    with pytest.raises(oembed.OEmbedNotFound):
+        oembed.oembed_response(SNAPSHOT, BASE, url, None, None)
+
+
+def test_embed_origins_parsed_and_validated() -> None:
+    assert headers.embed_origins("https://a.lg.jp, http://127.0.0.1:8080/ ") == (
+        "https://a.lg.jp", "http://127.0.0.1:8080")
+    assert headers.embed_origins("") == ()
+    with pytest.raises(SystemExit, match="not an origin"):
+        headers.embed_origins("https://a.lg.jp/path")
+
+
+def test_only_embed_may_be_framed_by_other_origins() -> None:
+    origins = ("https://a.lg.jp",)
+    assert headers.frame_ancestors("/embed", origins) == "'self' https://a.lg.jp"
+    for path in ("/", "/embed/builder", "/items/x", "/feed.json"):
+        assert headers.frame_ancestors(path, origins) == "'self'"
+
+
+def test_every_response_gets_nosniff_and_referrer_policy() -> None:
+    names = dict(headers.security_headers("/", ()))
+    assert names[b"x-content-type-options"] == b"nosniff"
+    assert names[b"referrer-policy"] == b"strict-origin-when-cross-origin"
+    widget = dict(headers.security_headers("/embed", ()))[b"content-security-policy"]
+    assert b"default-src 'none'" in widget and b"frame-ancestors 'self'" in widget
