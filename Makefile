@@ -18,7 +18,7 @@ export REFLEX_USE_SYSTEM_BUN := 1
 export REFLEX_TELEMETRY_ENABLED := false
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup browser-deps run test lint clean
+.PHONY: help setup browser-deps redis-deps run run-scaled test lint clean
 
 help:
 	@echo "make run   - serve the reader on http://localhost:$(FLASH_PORT) (FLASH_PORT, FLASH_FEED_URL)"
@@ -47,7 +47,25 @@ browser-deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; \
 	fi
 
-test: setup browser-deps
+# Scale-out (several backend processes sharing state) uses Debian's redis-server.
+redis-deps:
+	@if ! command -v redis-server >/dev/null 2>&1; then \
+		echo "Installing Debian redis-server (apt)..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server; \
+	fi
+
+FLASH_WORKERS ?= 2
+REDIS_PORT ?= 6379
+# Several backend processes (granian workers) sharing client state in Redis on 127.0.0.1.
+run-scaled: setup redis-deps
+	mkdir -p var/redis
+	redis-cli -p $(REDIS_PORT) ping >/dev/null 2>&1 || redis-server --port $(REDIS_PORT) \
+		--bind 127.0.0.1 --dir $(CURDIR)/var/redis --daemonize yes --save "" --appendonly no
+	REFLEX_REDIS_URL=redis://127.0.0.1:$(REDIS_PORT) GRANIAN_WORKERS=$(FLASH_WORKERS) \
+		$(PY) -m reflex run --env prod --single-port \
+		--frontend-port $(FLASH_PORT) --backend-port $(FLASH_PORT)
+
+test: setup browser-deps redis-deps
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
 

@@ -80,14 +80,15 @@ class FeedStore:
                 first = self._loader.load(source, held)
             except FeedError as exc:
                 return self._fail(old, source, str(exc))
-            if held is not None and first is held:
-                return old
-            if held is not None and first.feed is held.feed and first.from_cache == \
-                    held.from_cache:
-                # 304 Not Modified: nothing to re-parse or re-index; just note the time.
+            if held is not None and first.feed is held.feed:
                 pages = (first, *old.pages[1:])
+                if first.from_cache:
+                    # The server failed: keep serving what we have, say why.
+                    return self._set(dataclasses.replace(
+                        old, pages=pages, error=_fallback_error(first, source)))
+                # 304 Not Modified: nothing to re-parse or re-index; just note the time.
                 return self._set(dataclasses.replace(old, pages=pages, loaded_at=first.fetched_at,
-                                                     error=None), bump=False)
+                                                     error=None), bump=old.error is not None)
             older = old.pages[1:] if held is not None else ()
             error = _fallback_error(first, source)
             return self._publish(source, (first, *older), error)
@@ -162,8 +163,8 @@ class FeedStore:
 def _fallback_error(first: Page, source: str) -> str | None:
     if not first.from_cache:
         return None
-    return f"{source}: the server could not be reached; showing the copy kept on " \
-           f"{first.fetched_at:%Y-%m-%d %H:%M} UTC"
+    reason = first.failure or f"{source}: the server could not be reached"
+    return f"{reason} — showing the copy last fetched {first.fetched_at:%Y-%m-%d %H:%M} UTC"
 
 
 store = FeedStore()

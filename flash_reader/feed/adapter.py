@@ -13,6 +13,7 @@ from flash_reader.feed.wire import WireFeed, WireItem
 
 JST = dt.timezone(dt.timedelta(hours=9), "JST")
 FALLBACK_TITLE_CHARS = 40
+MAX_ITEMS_PER_PAGE = 5000  # larger archives must be paged with next_url
 _item_decoder = msgspec.json.Decoder(WireItem)
 
 
@@ -22,6 +23,10 @@ def adapt_feed(wire: WireFeed, base_url: str | None) -> Feed:
             f"field 'version' is {wire.version!r}: expected a JSON Feed version such as "
             "'https://jsonfeed.org/version/1.1'"
         )
+    if len(wire.items) > MAX_ITEMS_PER_PAGE:
+        raise FeedValidationError(
+            f"the feed has {len(wire.items):,} items on one page; at most "
+            f"{MAX_ITEMS_PER_PAGE:,} are accepted (split it into pages linked by next_url)")
     base = base_url or sanitize.safe_url(wire.feed_url, None, sanitize.SAFE_IMAGE_SCHEMES)
     offices = {}
     for office in wire.flash.offices if wire.flash else []:

@@ -44,6 +44,7 @@ class Page:
     fetched_at: dt.datetime  # when the server last confirmed this content (200 or 304)
     final_url: str | None = None
     from_cache: bool = False  # the server could not be reached: this is the last good copy
+    failure: str | None = None  # why the server could not give it (with from_cache)
 
 
 def now() -> dt.datetime:
@@ -116,15 +117,17 @@ class PageLoader:
             fetched = fetch(url, limits=self.limits, transport=self.transport,
                             validators=known.validators if known else None)
             if fetched.not_modified and known is not None:
-                page = dataclasses.replace(known, fetched_at=now(), from_cache=False)
+                page = dataclasses.replace(known, fetched_at=now(), from_cache=False,
+                                           failure=None)
                 self.cache.touch(url, page)
                 return page
             feed = parse(fetched.body, fetched.url)
         except FeedError as exc:
             log.warning("feed page %s failed: %s", url, exc)
+            message = str(exc) if url in str(exc) else f"{url}: {exc}"
             if known is None:
-                raise type(exc)(f"{url}: {exc}" if url not in str(exc) else str(exc)) from None
-            return dataclasses.replace(known, from_cache=True)
+                raise type(exc)(message) from None
+            return dataclasses.replace(known, from_cache=True, failure=message)
         page = Page(url, feed, fetched.validators, now(), fetched.url)
         self.cache.write(url, fetched.body, page)
         return page

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import ssl
+import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -16,6 +17,7 @@ from flash_reader.feed.errors import FeedFetchError, FeedTooLargeError
 DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_MAX_REDIRECTS = 5
+DEFAULT_TOTAL_SECONDS = 30.0  # a trickling server cannot hold a refresh for longer
 USER_AGENT = "flash-reader/0.1 (+https://jsonfeed.org/)"
 _JSON_TYPES = ("application/feed+json", "application/json", "text/json", "text/plain")
 
@@ -25,6 +27,7 @@ class FetchLimits:
     timeout: httpx.Timeout = dataclasses.field(default_factory=lambda: DEFAULT_TIMEOUT)
     max_bytes: int = DEFAULT_MAX_BYTES
     max_redirects: int = DEFAULT_MAX_REDIRECTS
+    total_seconds: float = DEFAULT_TOTAL_SECONDS
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -97,7 +100,7 @@ def _fetch_http(url: str, limits: FetchLimits, transport: httpx.BaseTransport | 
             if response.status_code == 304 and validators:
                 return Fetched(b"", str(response.url), validators, not_modified=True)
             _check_response(url, response)
-            body = _read_limited(url, response, limits.max_bytes)
+            body = _read_limited(url, response, limits)
             return Fetched(body, str(response.url), Validators(
                 response.headers.get("etag"), response.headers.get("last-modified")))
     except httpx.TooManyRedirects:
@@ -126,7 +129,9 @@ def _check_response(url: str, response: httpx.Response) -> None:
             f"{url}: the server sent {content_type!r}, not a JSON Feed (application/feed+json)")
 
 
-def _read_limited(url: str, response: httpx.Response, max_bytes: int) -> bytes:
+def _read_limited(url: str, response: httpx.Response, limits: FetchLimits) -> bytes:
+    max_bytes = limits.max_bytes
+    deadline = time.monotonic() + limits.total_seconds
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise FeedTooLargeError(
@@ -140,4 +145,7 @@ def _read_limited(url: str, response: httpx.Response, max_bytes: int) -> bytes:
             raise FeedTooLargeError(
                 f"{url}: the feed is over the limit of {max_bytes:,} bytes (after decompression)")
         chunks.append(chunk)
+        if time.monotonic() > deadline:
+            raise FeedFetchError(f"{url}: the server sent the feed too slowly "
+                                 f"(more than {limits.total_seconds:g} s in total)")
     return b"".join(chunks)

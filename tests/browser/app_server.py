@@ -35,17 +35,19 @@ def app_env(**overrides: str) -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def running_app(log_path: Path, **env: str) -> Iterator[str]:
-    """Run `reflex run --env prod --single-port` and yield its base URL once it serves."""
+def running_app(log_path: Path, *, backend_only: bool = False, **env: str) -> Iterator[str]:
+    """Run `reflex run --env prod --single-port` (or `--backend-only`) and yield its base URL
+    once it serves."""
     port = free_port()
-    command = [sys.executable, "-m", "reflex", "run", "--env", "prod", "--single-port",
-               "--frontend-port", str(port), "--backend-port", str(port)]
+    command = [sys.executable, "-m", "reflex", "run", "--env", "prod", "--backend-port", str(port)]
+    command += ["--backend-only"] if backend_only else ["--single-port", "--frontend-port",
+                                                        str(port)]
     with open(log_path, "wb") as log:
         process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=app_env(**env), stdout=log,
                                    stderr=subprocess.STDOUT, start_new_session=True)
         try:
             base_url = f"http://127.0.0.1:{port}"
-            _wait_until_serving(process, base_url, log_path)
+            _wait_until_serving(process, base_url, log_path, pages=not backend_only)
             yield base_url
         finally:
             with contextlib.suppress(ProcessLookupError):
@@ -57,14 +59,15 @@ def running_app(log_path: Path, **env: str) -> Iterator[str]:
                 process.wait()
 
 
-def _wait_until_serving(process: subprocess.Popen, base_url: str, log_path: Path) -> None:
+def _wait_until_serving(process: subprocess.Popen, base_url: str, log_path: Path,
+                        pages: bool = True) -> None:
     deadline = time.monotonic() + START_TIMEOUT_S
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"the app exited with {process.returncode}:\n{_tail(log_path)}")
         try:
-            if httpx.get(base_url + "/", timeout=2).status_code == 200 and \
-                    httpx.get(base_url + "/ping", timeout=2).status_code == 200:
+            if httpx.get(base_url + "/ping", timeout=2).status_code == 200 and (
+                    not pages or httpx.get(base_url + "/", timeout=2).status_code == 200):
                 return
         except httpx.HTTPError:
             pass
@@ -74,3 +77,12 @@ def _wait_until_serving(process: subprocess.Popen, base_url: str, log_path: Path
 
 def _tail(path: Path, lines: int = 40) -> str:
     return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+
+
+def kill_app(base_url: str) -> None:
+    """Kill the app serving `base_url` at once (SIGKILL to its process group), as a crash."""
+    port = base_url.rsplit(":", 1)[1]
+    out = subprocess.run(["ss", "-ltnpH", f"sport = :{port}"], capture_output=True, text=True)
+    for pid in {int(part.split(",")[0]) for part in out.stdout.split("pid=")[1:]}:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(os.getpgid(pid), signal.SIGKILL)

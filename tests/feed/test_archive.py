@@ -123,7 +123,8 @@ def test_server_down_at_start_uses_last_good_copy_on_disk(
     restarted = FeedStore(tmp_path / "cache")
     snapshot = restarted.load(demo)
     assert len(snapshot.items) == 10
-    assert snapshot.stale and "could not be reached" in (snapshot.error or "")
+    assert snapshot.stale and "answered 503" in (snapshot.error or "")
+    assert "showing the copy last fetched" in (snapshot.error or "")
     server.down = False
     fresh = restarted.load(demo)  # the next refresh, no restart
     assert not fresh.stale and fresh.error is None and len(fresh.items) == 10

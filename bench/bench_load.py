@@ -1,0 +1,133 @@
+"""N concurrent clients speaking Reflex's socket.io protocol against the real app.
+
+    .venv/bin/python -m bench.bench_load [--clients 1 100 500] [--duration 60] [--think 2.0]
+
+Each client hydrates, then loops: an office filter or a search (sent as the navigation
+event the browser sends) and waits for the reader's state in answer, then "thinks".
+Reports throughput, p50/p95/p99 latency, errors, and backend memory per idle client.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+from bench.reflex_client import ON_LOAD, READER, ReflexClient, capture_auth
+from tests.browser.app_server import running_app
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+OFFICES = ["PAR", "SIN", "LON", "BEJ", "NYC", "SYD", "SEL"]
+WORDS = ["自治体", "しんがぽーる", "cuf", "ウェビナー", "交流", "存在しない"]
+
+
+def group_rss_mb(pgid: int) -> float:
+    total = 0
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            if os.getpgid(int(pid)) != pgid:
+                continue
+            with open(f"/proc/{pid}/status", encoding="ascii") as status:
+                for line in status:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+        except (OSError, ProcessLookupError):
+            continue
+    return total / 1024
+
+
+def random_view() -> tuple[str, dict[str, str]]:
+    query: dict[str, str] = {}
+    if random.random() < 0.6:
+        query["office"] = ",".join(random.sample(OFFICES, random.randint(1, 3)))
+    if random.random() < 0.5 or not query:
+        query["q"] = random.choice(WORDS)
+    return "/?" + urlencode(query), query
+
+
+async def run_level(url: str, auth: dict, clients: int, duration: float, think: float,
+                    pgid: int) -> dict:
+    rss_before = group_rss_mb(pgid)
+    pool = [ReflexClient(url, auth) for _ in range(clients)]
+    gate = asyncio.Semaphore(50)
+    errors = 0
+
+    async def connect(client: ReflexClient) -> None:
+        nonlocal errors
+        async with gate:
+            try:
+                await client.connect()
+            except Exception:
+                errors += 1
+
+    await asyncio.gather(*(connect(c) for c in pool))
+    await asyncio.sleep(2)
+    rss_idle = group_rss_mb(pgid)
+    latencies: list[float] = []
+    deadline = time.monotonic() + duration
+
+    async def user(client: ReflexClient) -> None:
+        nonlocal errors
+        await asyncio.sleep(random.uniform(0, think))
+        while time.monotonic() < deadline:
+            path, query = random_view()
+            try:
+                latencies.append(await client.send(ON_LOAD, path=path, query=query,
+                                                   until=READER, timeout=10))
+            except Exception:
+                errors += 1
+            await asyncio.sleep(random.expovariate(1 / think) if think else 0)
+
+    started = time.monotonic()
+    await asyncio.gather(*(user(c) for c in pool if c.sio.connected))
+    elapsed = time.monotonic() - started
+    await asyncio.gather(*(c.close() for c in pool if c.sio.connected), return_exceptions=True)
+    ordered = sorted(latencies) or [float("nan")]
+
+    def pct(p: float) -> float:
+        return 1000 * ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+    return {"clients": clients, "events": len(latencies), "rate": len(latencies) / elapsed,
+            "p50": pct(50), "p95": pct(95), "p99": pct(99),
+            "mean": 1000 * statistics.fmean(ordered), "errors": errors,
+            "kb_per_client": 1024 * (rss_idle - rss_before) / clients}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--clients", type=int, nargs="+", default=[1, 100, 500])
+    parser.add_argument("--duration", type=float, default=60)
+    parser.add_argument("--think", type=float, default=2.0, help="mean seconds between events")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp, running_app(Path(tmp) / "reflex.log") as url:
+        auth = capture_auth(url, CHROMIUM, CHROMIUM_ARGS)
+        pgid = _app_pgid(url)
+        print(f"app {url}; {args.duration:.0f} s per level; mean think time {args.think} s")
+        print(f"{'clients':>8}{'events':>8}{'ev/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
+              f"{'errors':>8}{'KB/idle client':>16}")
+        for clients in args.clients:
+            row = asyncio.run(run_level(url, auth, clients, args.duration, args.think, pgid))
+            print(f"{row['clients']:>8}{row['events']:>8}{row['rate']:>8.1f}{row['p50']:>9.1f}"
+                  f"{row['p95']:>9.1f}{row['p99']:>9.1f}{row['errors']:>8}"
+                  f"{row['kb_per_client']:>16.1f}", flush=True)
+
+
+def _app_pgid(url: str) -> int:
+    port = url.rsplit(":", 1)[1]
+    import subprocess
+
+    out = subprocess.run(["ss", "-ltnpH", f"sport = :{port}"], capture_output=True, text=True)
+    pid = int(out.stdout.split("pid=")[1].split(",")[0])
+    return os.getpgid(pid)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+"""A client speaking Reflex 0.10's real socket.io protocol, for load tests and scale-out tests.
+
+The connect handshake carries the hydrate event (`auth`). Its template is captured once from
+a real browser (`capture_auth`), then replayed by every client under its own token.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+import uuid
+from typing import Any
+
+import socketio
+
+NAMESPACE = "/_event"
+STATE = "reflex___state____state"
+READER = f"{STATE}.flash_reader___state___reader____reader_state"
+BUILDER = f"{STATE}.flash_reader___state___embed_builder____embed_builder_state"
+ON_LOAD = f"{STATE}.reflex___state____on_load_internal_state.on_load_internal"
+
+
+def capture_auth(base_url: str, chromium: str, chromium_args: list[str]) -> dict[str, Any]:
+    """The CONNECT payload a real browser sends for `/` (hydrate event + state schema)."""
+    from playwright.sync_api import sync_playwright
+
+    frames: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=chromium_args)
+        page = browser.new_page()
+        page.on("websocket", lambda ws: ws.on("framesent", lambda f: frames.append(str(f))))
+        page.goto(base_url)
+        page.locator("article").first.wait_for()
+        page.wait_for_timeout(300)
+        browser.close()
+    connect = next(f for f in frames if f.startswith(f"40{NAMESPACE},"))
+    return json.loads(connect[len(f"40{NAMESPACE},"):])
+
+
+class ReflexClient:
+    def __init__(self, base_url: str, auth: dict[str, Any], token: str | None = None) -> None:
+        self.base_url = base_url
+        self.auth = auth
+        self.token = token or str(uuid.uuid4())
+        self.sio = socketio.AsyncClient(reconnection=False)
+        self.deltas: list[dict[str, Any]] = []
+        self._arrived = asyncio.Condition()
+        self.sio.on("event", self._on_event, namespace=NAMESPACE)
+
+    async def _on_event(self, update: dict[str, Any]) -> None:
+        async with self._arrived:
+            self.deltas.append(update)
+            self._arrived.notify_all()
+
+    async def _wait_for_delta_after(self, count: int, timeout: float,
+                                    substate: str | None = None) -> None:
+        def done() -> bool:
+            fresh = self.deltas[count:]
+            if substate is None:
+                return bool(fresh)
+            return any(substate in update.get("delta", {}) for update in fresh)
+
+        async def arrived() -> None:
+            async with self._arrived:
+                await self._arrived.wait_for(done)
+        await asyncio.wait_for(arrived(), timeout)
+
+    async def connect(self, timeout: float = 30) -> float:
+        """Connect and hydrate; returns seconds until the first state delta arrives."""
+        count = len(self.deltas)
+        started = time.perf_counter()
+        await self.sio.connect(f"{self.base_url}?token={self.token}", namespaces=[NAMESPACE],
+                               socketio_path=NAMESPACE, transports=["websocket"],
+                               auth=self.auth, wait_timeout=timeout)
+        await self._wait_for_delta_after(count, timeout)
+        return time.perf_counter() - started
+
+    async def send(self, name: str, payload: dict[str, Any] | None = None, path: str = "/",
+                   query: dict[str, str] | None = None, timeout: float = 30,
+                   until: str | None = None) -> float:
+        """Emit one event; returns seconds until the server's answer (the first delta, or the
+        first delta touching substate `until`)."""
+        event: dict[str, Any] = {"name": name, "payload": payload or {},
+                                 "router_data": {"pathname": "/", "asPath": path}}
+        if query:
+            event["router_data"]["query"] = query
+        count = len(self.deltas)
+        started = time.perf_counter()
+        await self.sio.emit("event", event, namespace=NAMESPACE)
+        await self._wait_for_delta_after(count, timeout, until)
+        return time.perf_counter() - started
+
+    def state_value(self, substate: str, field: str) -> Any:
+        """The latest value the server sent for `field` of `substate` (e.g. READER, 'offices')."""
+        for update in reversed(self.deltas):
+            values = update.get("delta", {}).get(substate, {})
+            for key, value in values.items():
+                if key == field or key.startswith(field + "_rx_state_"):
+                    return value
+        return None
+
+    async def close(self) -> None:
+        await self.sio.disconnect()

@@ -1,0 +1,58 @@
+"""Scale-out: two backends share Redis; one dies; the client's state lives on in the other."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import httpx
+import pytest
+
+from bench.reflex_client import BUILDER, ReflexClient, capture_auth
+from tests.browser.app_server import kill_app, running_app
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.scale.redis_server import redis_server
+
+pytestmark = pytest.mark.browser
+
+
+def test_state_survives_the_backend_that_held_it(tmp_path: Path) -> None:
+    with redis_server(tmp_path) as redis_url:
+        env = {"REFLEX_REDIS_URL": redis_url, "GRANIAN_WORKERS": "1",
+               "REFLEX_WEB_WORKDIR": ".web-scale"}
+        with running_app(tmp_path / "a.log", **env) as backend_a, \
+                running_app(tmp_path / "b.log", backend_only=True, **env) as backend_b:
+            auth = capture_auth(backend_a, CHROMIUM, CHROMIUM_ARGS)
+
+            async def choose_on_a() -> str:
+                client = ReflexClient(backend_a, auth)
+                await client.connect()
+                await client.send(f"{BUILDER}.set_theme", {"value": "dark-high"}, until=BUILDER)
+                assert client.state_value(BUILDER, "theme") == "dark-high"
+                await client.close()
+                return client.token
+
+            token = asyncio.run(choose_on_a())
+            kill_app(backend_a)
+            with pytest.raises(httpx.HTTPError):
+                httpx.get(backend_a + "/ping", timeout=2)
+
+            async def reconnect_to_b() -> object:
+                client = ReflexClient(backend_b, auth, token=token)
+                await client.connect()
+                await asyncio.sleep(1)
+                value = client.state_value(BUILDER, "theme")
+                await client.close()
+                return value
+
+            assert asyncio.run(reconnect_to_b()) == "dark-high"
+
+            async def stranger_on_b() -> object:
+                client = ReflexClient(backend_b, auth)
+                await client.connect()
+                await asyncio.sleep(1)
+                value = client.state_value(BUILDER, "theme")
+                await client.close()
+                return value
+
+            assert asyncio.run(stranger_on_b()) in (None, "auto")  # not someone else's choice
