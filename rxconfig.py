@@ -8,4 +8,6 @@ config = rx.Config(
     telemetry_enabled=False,
     show_built_with_reflex=False,
     disable_plugins=[SitemapPlugin],
+    # Pre-compressed at build time and served as is: brotli for browsers that take it, else gzip.
+    frontend_compression_formats=["brotli", "gzip"],
 )

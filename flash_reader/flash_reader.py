@@ -12,6 +12,11 @@ from flash_reader.state.permalink import PermalinkState
 from flash_reader.state.reader import ReaderState
 from flash_reader.state.timeline import TimelineState
 
+# Load the feed now, at import: the production build prerenders `/` from the initial state, so
+# the latest issue is in the HTML itself (readable before any JavaScript runs). The lifespan
+# task loads it again when the server starts and keeps it fresh.
+lifespan.preload()
+
 app = rx.App(
     html_lang="ja",
     head_components=head_components(),

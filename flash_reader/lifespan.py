@@ -14,6 +14,12 @@ from flash_reader.store import store
 log = logging.getLogger(__name__)
 
 
+def preload() -> None:
+    """Load the feed synchronously (at import, for the prerendered HTML); failures are fine."""
+    store.configure(config.cache_dir(), config.max_pages())
+    store.load(config.feed_source())
+
+
 @contextlib.asynccontextmanager
 async def feed_lifespan() -> AsyncIterator[None]:
     store.configure(config.cache_dir(), config.max_pages())

@@ -1,4 +1,4 @@
-"""Security headers on every response, and oEmbed/feed discovery links in permalink pages.
+"""Security and cache headers on every response, and oEmbed discovery links in permalink pages.
 
 A plain ASGI middleware around the whole app (Reflex's pages, its static files, our routes):
 - `/embed` may be framed by the origins in FLASH_EMBED_ORIGINS; everything else only by us;
@@ -59,6 +59,26 @@ def security_headers(path: str, origins: tuple[str, ...]) -> list[tuple[bytes, b
             (b"referrer-policy", REFERRER_POLICY.encode())]
 
 
+HASHED_ASSETS = "/assets/"  # Vite's content-hashed build output: never changes under a name
+LONG_CACHE = b"public, max-age=31536000, immutable"
+HTML_CACHE = b"no-cache"  # always revalidate (ETag/Last-Modified), so a new issue shows at once
+OTHER_CACHE = b"public, max-age=3600"
+
+
+def cache_control(path: str, headers: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    """Add Cache-Control where the response has none: long for hashed assets, short for HTML."""
+    if any(name.lower() == b"cache-control" for name, _ in headers):
+        return headers
+    content_type = next((v for k, v in headers if k.lower() == b"content-type"), b"")
+    if path.startswith(HASHED_ASSETS):
+        value = LONG_CACHE
+    elif content_type.startswith(b"text/html"):
+        value = HTML_CACHE
+    else:
+        value = OTHER_CACHE
+    return [*headers, (b"cache-control", value)]
+
+
 def discovery_links(path: str, origin: str) -> str:
     """<link rel=alternate> for oEmbed, added to the HTML of item and issue pages."""
     page = origin + path
@@ -88,7 +108,10 @@ class SecurityHeaders:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = _merge(message.get("headers", []), extra)
+                headers = _merge(message.get("headers", []), extra)
+                if message.get("status") == 200:
+                    headers = cache_control(path, headers)
+                message["headers"] = headers
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
@@ -123,7 +146,10 @@ class SecurityHeaders:
                 link = discovery_links(scope["path"], origin).encode()
                 body = body.replace(b"</head>", link + b"</head>", 1)
             headers.append((b"content-length", str(len(body)).encode()))
-            await send({**start, "headers": _merge(headers, extra)})
+            headers = _merge(headers, extra)
+            if start.get("status") == 200:
+                headers = cache_control(scope["path"], headers)
+            await send({**start, "headers": headers})
             await send({"type": "http.response.body", "body": body})
 
         await self.app(scope, receive, buffer)

@@ -13,7 +13,7 @@ from flash_reader.feed.wire import WireFeed, WireItem
 
 JST = dt.timezone(dt.timedelta(hours=9), "JST")
 FALLBACK_TITLE_CHARS = 40
-MAX_ITEMS_PER_PAGE = 5000  # larger archives must be paged with next_url
+MAX_ITEMS_PER_PAGE = 10_000  # larger archives must be paged with next_url
 _item_decoder = msgspec.json.Decoder(WireItem)
 
 

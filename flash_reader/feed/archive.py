@@ -52,49 +52,56 @@ def now() -> dt.datetime:
 
 
 class PageCache:
-    """The last good copy of each page, one JSON file per URL. `None` directory: no cache."""
+    """The last good copy of each page: the body as fetched, plus a small JSON of metadata.
+    `None` directory: no cache."""
 
     def __init__(self, directory: Path | None) -> None:
         self.directory = directory
 
-    def _path(self, url: str) -> Path | None:
+    def _paths(self, url: str) -> tuple[Path, Path] | None:
         if self.directory is None:
             return None
-        return self.directory / (hashlib.sha256(url.encode()).hexdigest()[:32] + ".json")
+        stem = hashlib.sha256(url.encode()).hexdigest()[:32]
+        return self.directory / f"{stem}.json", self.directory / f"{stem}.body"
 
     def read(self, url: str) -> dict | None:
-        path = self._path(url)
-        if path is None or not path.exists():
+        paths = self._paths(url)
+        if paths is None or not paths[0].exists():
             return None
         try:
-            return json.loads(path.read_text(encoding="utf-8"))
+            record = json.loads(paths[0].read_text(encoding="utf-8"))
+            record["body"] = paths[1].read_bytes()
+            return record
         except (OSError, ValueError) as exc:
-            log.warning("ignoring unreadable cache file %s: %s", path, exc)
+            log.warning("ignoring unreadable cache file %s: %s", paths[0], exc)
             return None
 
-    def write(self, url: str, body: bytes, page: Page) -> None:
-        path = self._path(url)
-        if path is None:
+    def write(self, url: str, body: bytes | None, page: Page) -> None:
+        """Keep `body` (None: keep the body already kept) with the page's metadata."""
+        paths = self._paths(url)
+        if paths is None:
             return
         record = {"url": url, "final_url": page.final_url, "etag": page.validators.etag,
                   "last_modified": page.validators.last_modified,
-                  "fetched_at": page.fetched_at.isoformat(),
-                  "body": body.decode("utf-8", errors="replace")}
+                  "fetched_at": page.fetched_at.isoformat()}
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            # Write then rename: a crash never leaves half a last-good copy.
-            with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,
-                                             delete=False, suffix=".tmp") as tmp:
-                json.dump(record, tmp, ensure_ascii=False)
-            os.replace(tmp.name, path)
+            paths[0].parent.mkdir(parents=True, exist_ok=True)
+            if body is not None:
+                _atomic_write(paths[1], body)
+            # Metadata last: a crash never leaves metadata pointing at half a body.
+            _atomic_write(paths[0], json.dumps(record, ensure_ascii=False).encode("utf-8"))
         except OSError as exc:
-            log.warning("cannot keep a last-good copy of %s in %s: %s", url, path, exc)
+            log.warning("cannot keep a last-good copy of %s in %s: %s", url, paths[0], exc)
 
     def touch(self, url: str, page: Page) -> None:
-        record = self.read(url)
-        if record is not None:
-            record["fetched_at"] = page.fetched_at.isoformat()
-            self.write(url, record["body"].encode("utf-8"), page)
+        if self.read(url) is not None:
+            self.write(url, None, page)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False, suffix=".tmp") as tmp:
+        tmp.write(data)
+    os.replace(tmp.name, path)
 
 
 class PageLoader:
@@ -137,8 +144,7 @@ class PageLoader:
         if record is None:
             return None
         try:
-            feed = parse(record["body"].encode("utf-8"),
-                                      record.get("final_url"))
+            feed = parse(record["body"], record.get("final_url"))
             fetched_at = dt.datetime.fromisoformat(record["fetched_at"])
         except (FeedError, KeyError, ValueError) as exc:
             log.warning("ignoring cached copy of %s: %s", url, exc)

@@ -57,3 +57,13 @@ def test_every_response_gets_nosniff_and_referrer_policy() -> None:
     assert names[b"referrer-policy"] == b"strict-origin-when-cross-origin"
     widget = dict(headers.security_headers("/embed", ()))[b"content-security-policy"]
     assert b"default-src 'none'" in widget and b"frame-ancestors 'self'" in widget
+
+
+def test_cache_control_long_for_hashed_assets_short_for_html() -> None:
+    html = [(b"content-type", b"text/html; charset=utf-8")]
+    assert dict(headers.cache_control("/", html))[b"cache-control"] == b"no-cache"
+    js = [(b"content-type", b"text/javascript")]
+    assert dict(headers.cache_control("/assets/entry-Cuv6UKoY.js", js))[b"cache-control"] == (
+        b"public, max-age=31536000, immutable")
+    own = [(b"cache-control", b"public, max-age=300")]
+    assert headers.cache_control("/feed.json", own) == own

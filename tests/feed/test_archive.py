@@ -150,7 +150,7 @@ def test_older_page_failing_keeps_what_is_loaded(store: FeedStore, demo: str,
 
 def test_corrupt_cache_file_is_ignored(demo: str, server: FeedServer, tmp_path: Path) -> None:
     FeedStore(tmp_path / "cache").load(demo)
-    for file in (tmp_path / "cache").glob("*.json"):
+    for file in (tmp_path / "cache").glob("*.*"):
         file.write_text("{not json", encoding="utf-8")
     server.down = True
     snapshot = FeedStore(tmp_path / "cache").load(demo)
