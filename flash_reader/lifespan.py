@@ -9,6 +9,7 @@ import logging
 from collections.abc import AsyncIterator
 
 from flash_reader import config
+from flash_reader.reading import cache as reading_cache
 from flash_reader.store import store
 
 log = logging.getLogger(__name__)
@@ -25,10 +26,13 @@ async def feed_lifespan() -> AsyncIterator[None]:
     store.configure(config.cache_dir(), config.max_pages())
     source = config.feed_source()
     await asyncio.to_thread(store.load, source)
+    # Furigana once per item, in the background: the first reader need not wait for it.
+    annotator = asyncio.create_task(asyncio.to_thread(reading_cache.warm, store.current().items))
     refresher = asyncio.create_task(_refresh_forever(source, config.refresh_seconds()))
     try:
         yield
     finally:
+        annotator.cancel()
         refresher.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await refresher
@@ -39,6 +43,7 @@ async def _refresh_forever(source: str, interval: float) -> None:
         await asyncio.sleep(interval)
         try:
             # A conditional GET: a 304 costs no parsing; a failure keeps the last good copy.
-            await asyncio.to_thread(store.load, source)
+            snapshot = await asyncio.to_thread(store.load, source)
+            await asyncio.to_thread(reading_cache.warm, snapshot.items)
         except Exception:  # never let one bad refresh stop the next ones
             log.exception("feed refresh failed unexpectedly")

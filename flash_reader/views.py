@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 
 from flash_reader import routes
 from flash_reader.feed.model import Item
 from flash_reader.feed.search import split_marked
+from flash_reader.reading.cache import annotate
+from flash_reader.reading.furigana import Segment
 
 NO_CAPTION_ALT = "写真（説明はありません）"
 
@@ -21,6 +24,8 @@ class SpanView:
     text: str
     href: str = ""
     mark: bool = False  # a search match, shown as <mark>
+    reading: str = ""  # furigana over `text` (shown or hidden by the reader's setting)
+    grade: int = 0  # school grade of its hardest kanji: the furigana setting filters on it
 
 
 @dataclasses.dataclass(frozen=True)
@@ -50,7 +55,16 @@ def issue_label(date: dt.date | None) -> str:
 
 
 def marked(text: str, terms: tuple[str, ...], href: str = "") -> list[SpanView]:
-    return [SpanView(piece, href, mark) for piece, mark in split_marked(text, terms)]
+    """`text` as spans: search matches marked, words with kanji carrying their reading."""
+    return [span for piece, mark in split_marked(text, terms)
+            for span in _spans(piece, href, mark)]
+
+
+@functools.lru_cache(maxsize=200_000)
+def _spans(piece: str, href: str, mark: bool) -> tuple[SpanView, ...]:
+    # Immutable views of immutable text: built once, shared by every client that shows them.
+    return tuple(SpanView(segment.text, href, mark, segment.reading, segment.grade)
+                 for segment in (annotate(piece) or (Segment(piece),)))
 
 
 def item_view(item: Item, terms: tuple[str, ...] = ()) -> ItemView:

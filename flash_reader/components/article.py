@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import reflex as rx
 
+from flash_reader.components.speech import speech_controls
 from flash_reader.views import ItemView, SpanView
 
 
 def item_article(item: rx.Var[ItemView]) -> rx.Component:
     return rx.el.article(
+        # The label keeps the name one plain string (ruby would split it into words).
         rx.el.h2(rx.foreach(item.title_parts, text_part), id=item.heading_id,
-                 class_name="item-title"),
+                 aria_label=item.title, class_name="item-title"),
         rx.el.p(
             rx.el.span(
                 rx.el.span("発信：", class_name="visually-hidden"),
@@ -24,6 +26,7 @@ def item_article(item: rx.Var[ItemView]) -> rx.Component:
                     aria_label=item.title.to(str) + " へのリンク"),
             class_name="item-meta",
         ),
+        speech_controls("この記事の読み上げ", "この記事を読み上げる"),
         rx.cond(item.has_photo, photo_figure(item)),
         rx.foreach(item.paragraphs, paragraph),
         aria_labelledby=item.heading_id,
@@ -50,6 +53,8 @@ def photo_figure(item: rx.Var[ItemView]) -> rx.Component:
         rx.cond(item.caption != "",
                 rx.el.figcaption(rx.foreach(item.caption_parts, text_part),
                                  class_name="item-caption")),
+        # A plain-text name: computed from the ruby in the caption it would gain word gaps.
+        aria_label=rx.cond(item.caption != "", "写真：" + item.caption.to(str), item.photo_alt),
         class_name="item-figure",
     )
 
@@ -63,5 +68,15 @@ def span(part: rx.Var[SpanView]) -> rx.Component:
 
 
 def text_part(part: rx.Var[SpanView]) -> rx.Component:
-    """Plain text, or a search match in <mark>."""
-    return rx.cond(part.mark, rx.el.mark(part.text), rx.fragment(part.text))
+    """Plain text or a word with furigana; a search match in <mark>."""
+    return rx.cond(part.mark, rx.el.mark(word(part)), word(part))
+
+
+def word(part: rx.Var[SpanView]) -> rx.Component:
+    # The reading is aria-hidden: screen readers read the word once, from its kanji.
+    return rx.cond(
+        part.reading != "",
+        rx.el.ruby(part.text, rx.el.rt(part.reading, aria_hidden="true"),
+                   data_grade=part.grade),
+        rx.fragment(part.text),
+    )

@@ -25,6 +25,7 @@ def display_settings() -> rx.Component:
             size_fieldset(),
             theme_fieldset(),
             spacing_fieldset(),
+            reading_fieldset(),
             rx.el.div(
                 rx.el.button("初期設定に戻す", type="button", data_display_reset="",
                              class_name="button"),
@@ -98,4 +99,29 @@ def spacing_fieldset() -> rx.Component:
                     input_type="checkbox"),
             class_name="choices choices-stacked",
         ),
+    )
+
+
+FURIGANA_OPTIONS = (("", "なし"), ("all", "すべての漢字"),
+                    *((f"grade-{g}", f"小学{g}年までに習う漢字には付けない") for g in range(1, 6)),
+                    ("grade-6", "小学校で習わない漢字だけ"))
+RATE_OPTIONS = (("0.7", "ゆっくり"), ("0.85", "少しゆっくり"), ("", "ふつう"), ("1.2", "少し速く"),
+                ("1.5", "速く"))
+
+
+def _select(kind: str, select_id: str, label: str,
+            options: tuple[tuple[str, str], ...]) -> rx.Component:
+    return rx.el.div(
+        rx.el.label(label, html_for=select_id),
+        rx.el.select(*(rx.el.option(text, value=value) for value, text in options),
+                     id=select_id, data_display_control=kind, class_name="select"),
+        class_name="field",
+    )
+
+
+def reading_fieldset() -> rx.Component:
+    return rx.el.fieldset(
+        rx.el.legend("読みの手助け"),
+        _select("furigana", "display-furigana", "ふりがな", FURIGANA_OPTIONS),
+        _select("rate", "display-rate", "読み上げの速さ", RATE_OPTIONS),
     )

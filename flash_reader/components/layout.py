@@ -7,6 +7,7 @@ import reflex as rx
 from flash_reader.components.display_controls import display_settings
 from flash_reader.components.search import search_form
 from flash_reader.components.shortcuts import shortcut_help, shortcut_help_button
+from flash_reader.components.speech import speech_status
 
 MAIN_ID = "main"
 
@@ -17,7 +18,7 @@ def page_shell(*children: rx.Component,
     return rx.fragment(
         rx.el.a("本文へスキップ", href=f"#{MAIN_ID}", class_name="skip-link"),
         site_header(*header_tools),
-        rx.el.main(*children, id=MAIN_ID, tab_index=-1, class_name="page-main"),
+        rx.el.main(speech_status(), *children, id=MAIN_ID, tab_index=-1, class_name="page-main"),
         site_footer(),
         shortcut_help(),
     )

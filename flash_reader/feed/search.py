@@ -58,12 +58,24 @@ def fold_with_origins(text: str) -> tuple[str, list[int]]:
     return "".join(folded), origins
 
 
-def terms_of(query: str) -> tuple[str, ...]:
+class Term(str):
+    """A folded search term that remembers how it was typed (width and case folded only)."""
+
+    typed: str
+
+    def __new__(cls, folded: str, typed: str) -> Term:
+        term = super().__new__(cls, folded)
+        term.typed = typed
+        return term
+
+
+def terms_of(query: str) -> tuple[Term, ...]:
     """The folded, de-duplicated terms of a query; whitespace (any width) separates them."""
-    seen: dict[str, None] = {}
-    for term in fold(query[:MAX_QUERY_CHARS]).split():
-        seen.setdefault(term, None)
-    return tuple(seen)
+    seen: dict[str, Term] = {}
+    for typed in fold_width_and_case(query[:MAX_QUERY_CHARS]).split():
+        folded = fold(typed)
+        seen.setdefault(folded, Term(folded, typed))
+    return tuple(seen.values())
 
 
 def match_ranges(text: str, terms: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -139,8 +151,11 @@ class SearchIndex:
         haystack = self.haystacks.get(item.id)
         if haystack is None:
             haystack = fold_width_and_case(searchable_text(item))
-        # (A term written half in hiragana, half in katakana inside one word is not found.)
-        return all(term in haystack or katakana(term) in haystack for term in terms)
+        # The index keeps kana as written: try the term all in hiragana, all in katakana, and
+        # as typed (so クレアのブース finds クレアのブース). Only a mixed-kana term typed in
+        # the other kana (くれあのぶーす for クレアのブース) is missed.
+        return all(term in haystack or katakana(term) in haystack
+                   or getattr(term, "typed", term) in haystack for term in terms)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -8,6 +8,7 @@ from flash_reader.components.article import item_article
 from flash_reader.components.banner import feed_problem_banner
 from flash_reader.components.filters import empty_result, more_results, office_filter, result_status
 from flash_reader.components.layout import page_shell
+from flash_reader.components.speech import speech_controls
 from flash_reader.components.timeline import back_numbers
 from flash_reader.state.reader import ReaderState
 
@@ -30,6 +31,7 @@ def reader_page() -> rx.Component:
         rx.el.section(office_filter(), result_status(), aria_label="絞り込み",
                       class_name="filters"),
         empty_result(),
+        speech_controls("この号の読み上げ", "表示中の記事をすべて読み上げる"),
         rx.el.div(rx.foreach(ReaderState.items, item_article), class_name="items"),
         more_results(),
         back_numbers(),

@@ -10,6 +10,7 @@ import reflex as rx
 
 from flash_reader import routes
 from flash_reader.feed import query, timeline
+from flash_reader.reading import cache as reading_cache
 from flash_reader.store import store
 
 
@@ -66,6 +67,8 @@ class TimelineState(rx.State):
             self.loading = True
             self.announcement = "古い号を読み込んでいます…"
         snapshot, added = await asyncio.to_thread(store.load_older)
+        # Furigana for the new items before they are shown (cached texts cost nothing).
+        await asyncio.to_thread(reading_cache.warm, snapshot.items[len(snapshot.items) - added:])
         async with self:
             self.loading = False
             self.feed_version = snapshot.version

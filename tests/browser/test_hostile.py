@@ -53,7 +53,7 @@ def test_reader_renders_hostile_feed_as_text(page: Page, hostile_app: str) -> No
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto(hostile_app)
     expect(page.get_by_role("article")).to_have_count(len(PAYLOADS))
-    expect(page.get_by_role("heading", level=2).first).to_have_text(
+    expect(page.get_by_role("heading", level=2).first).to_have_accessible_name(
         "<img src=x onerror=window.__pwned=1>見出し0")
     page.wait_for_timeout(500)
     assert_nothing_ran(page, dialogs)

@@ -7,7 +7,11 @@
                  "blue-yellow": "青地に黄" };
   var SIZE_MIN = 100, SIZE_MAX = 300, SIZE_STEP = 10;
   var ATTRIBUTES = { theme: "data-theme", size: "data-size", spacing: "data-spacing",
-                     measure: "data-measure" };
+                     measure: "data-measure", furigana: "data-furigana" };
+  var FURIGANA = { "all": "すべての漢字", "grade-1": "小1より上の漢字", "grade-2": "小2より上の漢字",
+                   "grade-3": "小3より上の漢字", "grade-4": "小4より上の漢字",
+                   "grade-5": "小5より上の漢字", "grade-6": "小学校で習わない漢字" };
+  var RATES = { "0.7": "ゆっくり", "0.85": "少しゆっくり", "1.2": "少し速く", "1.5": "速く" };
 
   function clean(raw) {
     var prefs = {};
@@ -19,6 +23,8 @@
     }
     if (raw.spacing === "wide") prefs.spacing = "wide";
     if (raw.measure === "narrow") prefs.measure = "narrow";
+    if (Object.prototype.hasOwnProperty.call(FURIGANA, raw.furigana)) prefs.furigana = raw.furigana;
+    if (Object.prototype.hasOwnProperty.call(RATES, raw.rate)) prefs.rate = raw.rate;
     return prefs;
   }
 
@@ -58,6 +64,8 @@
         control.checked = kind === "size" ? control.value === size : control.value === value;
       } else if (control.type === "checkbox") {
         control.checked = control.value === value;
+      } else if (control.tagName === "SELECT") {
+        control.value = value;
       }
     }
     // An attribute, not text: React re-renders the whole document if text differs at hydration.
@@ -70,6 +78,8 @@
     if (name === "size") return "文字サイズ：" + (prefs.size || SIZE_MIN) + "%";
     if (name === "spacing") return prefs.spacing ? "間隔を広げました" : "間隔を標準に戻しました";
     if (name === "measure") return prefs.measure ? "1行を約40字までにしました" : "行の長さの制限を外しました";
+    if (name === "furigana") return "ふりがな：" + (prefs.furigana ? FURIGANA[prefs.furigana] : "なし");
+    if (name === "rate") return "読み上げの速さ：" + (prefs.rate ? RATES[prefs.rate] : "ふつう");
     return "表示設定を初期設定に戻しました（端末の設定に合わせます）";
   }
 
@@ -103,7 +113,9 @@
     var kind = control.getAttribute("data-display-control");
     if (!kind) return;
     if (control.type === "checkbox") set(kind, control.checked ? control.value : "");
-    else if (control.type === "range" || control.checked) set(kind, control.value);
+    else if (control.tagName === "SELECT" || control.type === "range" || control.checked) {
+      set(kind, control.value);
+    }
   }
   document.addEventListener("change", onControl);
   document.addEventListener("input", function (event) {

@@ -1,0 +1,142 @@
+"""ふりがな and 読み上げ in chromium: modes, accessible names, utterances and highlighting."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from tests.browser.axe import axe_violations, format_violations
+from tests.browser.conftest import open_reader
+
+# A stand-in for speechSynthesis that records utterances; the test fires their events.
+# The highlighted range's text as read: readings (<rt>) are inside the range but not spoken.
+HIGHLIGHTED = """(() => {
+  const fragment = [...CSS.highlights.get('fr-speaking')][0].cloneContents();
+  fragment.querySelectorAll('rt').forEach(rt => rt.remove());
+  return fragment.textContent;
+})()"""
+RECORDER = """
+(() => {
+  window.__utterances = [];
+  const synth = {
+    speaking: false, paused: false,
+    speak(u) { window.__utterances.push(u); setTimeout(() => u.onstart && u.onstart(), 0); },
+    cancel() { window.__cancelled = (window.__cancelled || 0) + 1; },
+    pause() { this.paused = true; }, resume() { this.paused = false; },
+    getVoices() { return [{lang: 'en-US', name: 'en'}, {lang: 'ja-JP', name: 'ja'}]; },
+  };
+  Object.defineProperty(window, 'speechSynthesis', {value: synth, configurable: true});
+  window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+})();
+"""
+NO_SPEECH = """
+delete Window.prototype.speechSynthesis; delete window.speechSynthesis;
+"""
+
+
+def set_furigana(page: Page, mode: str) -> None:
+    page.evaluate("(m) => window.flashDisplay.set('furigana', m)", mode)
+
+
+def visible_readings(page: Page, title_index: int = 0) -> list[str]:
+    return page.locator("article").nth(title_index).locator("h2 rt").evaluate_all(
+        "els => els.filter(e => getComputedStyle(e).display !== 'none').map(e => e.textContent)")
+
+
+def test_furigana_modes(page: Page, app_url: str) -> None:
+    open_reader(page, app_url)
+    assert visible_readings(page) == []  # off by default
+    set_furigana(page, "all")
+    assert visible_readings(page) == ["ふつ", "せんきょご", "はつ", "じちたい", "こくさい",
+                                      "かつどう", "さんか"]
+    set_furigana(page, "grade-4")  # 4th-grade words and below: no reading
+    assert visible_readings(page) == ["ふつ", "こくさい"]
+    set_furigana(page, "grade-6")
+    assert visible_readings(page) == []
+    page.reload()
+    page.locator("article").first.wait_for()
+    assert page.evaluate("document.documentElement.dataset.furigana") == "grade-6"
+
+
+def test_furigana_chosen_in_the_panel_by_keyboard(page: Page, app_url: str) -> None:
+    open_reader(page, app_url)
+    page.locator(".display-summary").click()
+    page.get_by_label("ふりがな").select_option("all")
+    expect(page.locator("#display-status")).to_have_text("ふりがな：すべての漢字")
+    assert page.evaluate("document.documentElement.dataset.furigana") == "all"
+
+
+def test_words_are_not_read_twice(page: Page, app_url: str) -> None:
+    open_reader(page, app_url)
+    set_furigana(page, "all")
+    heading = page.get_by_role("article").first.get_by_role("heading", level=2)
+    expect(heading).to_have_accessible_name(
+        "仏コミューン選挙後初、自治体国際活動フォーラムに参加=パリ")
+    # What assistive technology gets: the browser's accessibility tree, over CDP.
+    cdp = page.context.new_cdp_session(page)
+    tree = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    texts = [node.get("name", {}).get("value", "") for node in tree
+             if node.get("role", {}).get("value") in ("StaticText", "text")]
+    spoken = "".join(texts)
+    assert "自治体" in spoken and "仏地方" in spoken
+    assert "じちたい" not in spoken and "せんきょご" not in spoken
+    violations = axe_violations(page)
+    assert not violations, format_violations(violations)
+
+
+def test_read_aloud_one_article_with_highlight(page: Page, app_url: str) -> None:
+    page.add_init_script(RECORDER)
+    open_reader(page, app_url)
+    page.evaluate("window.flashDisplay.set('furigana', 'all');"
+                  " window.flashDisplay.set('rate', '1.2')")
+    article = page.get_by_role("article").nth(1)
+    controls = article.get_by_role("group", name="この記事の読み上げ")
+    controls.get_by_role("button", name="この記事を読み上げる").click()
+    expect(page.locator("#speech-status")).to_have_text(
+        "読み上げています：「海外経済セミナー」をウェビナー形式で開催!")
+    first = page.evaluate("(() => { const u = window.__utterances[0]; return {text: u.text,"
+                          " lang: u.lang, rate: u.rate, voice: u.voice.lang}; })()")
+    assert first == {"text": "「海外経済セミナー」をウェビナー形式で開催!", "lang": "ja-JP",
+                     "rate": 1.2, "voice": "ja-JP"}
+    page.wait_for_function("CSS.highlights.has('fr-speaking')")
+    assert page.evaluate(HIGHLIGHTED) == first["text"]
+    page.evaluate("window.__utterances[0].onend()")  # the browser finished the sentence
+    second = page.evaluate("window.__utterances[1].text")
+    assert second.startswith("講師") and "こうし" not in second  # readings are not spoken
+    page.wait_for_function(f"{HIGHLIGHTED} === window.__utterances[1].text")
+    pause = controls.get_by_role("button", name="一時停止")
+    pause.click()
+    expect(pause).to_have_attribute("aria-pressed", "true")
+    assert page.evaluate("window.speechSynthesis.paused") is True
+    controls.get_by_role("button", name="停止", exact=True).click()
+    expect(page.locator("#speech-status")).to_have_text("読み上げを停止しました。")
+    assert page.evaluate("CSS.highlights.has('fr-speaking')") is False
+
+
+def test_read_aloud_whole_issue_by_keyboard(page: Page, app_url: str) -> None:
+    page.add_init_script(RECORDER)
+    open_reader(page, app_url)
+    button = page.get_by_role("button", name="表示中の記事をすべて読み上げる")
+    button.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("window.__utterances.length === 1")
+    texts = []
+    for _ in range(400):  # play it to the end
+        count = page.evaluate("window.__utterances.length")
+        texts.append(page.evaluate("window.__utterances[window.__utterances.length - 1].text"))
+        page.evaluate("window.__utterances[window.__utterances.length - 1].onend()")
+        if page.evaluate("window.__utterances.length") == count:
+            break
+    assert texts[0] == "2020年10月28日配信"
+    assert any(t.startswith("仏コミューン選挙後初") for t in texts)
+    assert any("日韓交流おまつり" in t for t in texts)
+    expect(page.locator("#speech-status")).to_have_text("読み上げが終わりました。")
+
+
+def test_read_aloud_hidden_without_speech_synthesis(page: Page, app_url: str) -> None:
+    page.add_init_script(NO_SPEECH)
+    open_reader(page, app_url)
+    buttons = page.locator("[data-speech-action=play]")
+    expect(buttons).to_have_count(8)  # one per article and one for the issue, all hidden
+    for button in buttons.all():
+        expect(button).to_be_hidden()
+    assert page.evaluate("document.documentElement.hasAttribute('data-speech')") is False
