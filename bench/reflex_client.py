@@ -25,15 +25,21 @@ def capture_auth(base_url: str, chromium: str, chromium_args: list[str]) -> dict
     """The CONNECT payload a real browser sends for `/` (hydrate event + state schema)."""
     from playwright.sync_api import sync_playwright
 
-    frames: list[str] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=chromium_args)
-        page = browser.new_page()
-        page.on("websocket", lambda ws: ws.on("framesent", lambda f: frames.append(str(f))))
-        page.goto(base_url)
-        page.locator("article").first.wait_for()
-        page.wait_for_timeout(300)
-        browser.close()
+        try:
+            return capture_auth_with(browser.new_page(), base_url)
+        finally:
+            browser.close()
+
+
+def capture_auth_with(page, base_url: str) -> dict[str, Any]:
+    """As `capture_auth`, with a Playwright page the caller already has (e.g. in pytest)."""
+    frames: list[str] = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda f: frames.append(str(f))))
+    page.goto(base_url)
+    page.locator("article").first.wait_for()
+    page.wait_for_timeout(300)
     connect = next(f for f in frames if f.startswith(f"40{NAMESPACE},"))
     return json.loads(connect[len(f"40{NAMESPACE},"):])
 

@@ -3,26 +3,33 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 from pathlib import Path
 
 import httpx
 import pytest
+from playwright.sync_api import Page
 
-from bench.reflex_client import BUILDER, ReflexClient, capture_auth
+from bench.reflex_client import BUILDER, ReflexClient, capture_auth_with
 from tests.browser.app_server import kill_app, running_app
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.scale.redis_server import redis_server
 
 pytestmark = pytest.mark.browser
 
 
-def test_state_survives_the_backend_that_held_it(tmp_path: Path) -> None:
+def in_thread(coroutine):
+    """Run a coroutine to completion on its own loop (Playwright's sync API owns this one)."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
+def test_state_survives_the_backend_that_held_it(page: Page, tmp_path: Path) -> None:
     with redis_server(tmp_path) as redis_url:
         env = {"REFLEX_REDIS_URL": redis_url, "GRANIAN_WORKERS": "1",
                "REFLEX_WEB_WORKDIR": ".web-scale"}
         with running_app(tmp_path / "a.log", **env) as backend_a, \
                 running_app(tmp_path / "b.log", backend_only=True, **env) as backend_b:
-            auth = capture_auth(backend_a, CHROMIUM, CHROMIUM_ARGS)
+            auth = capture_auth_with(page, backend_a)
 
             async def choose_on_a() -> str:
                 client = ReflexClient(backend_a, auth)
@@ -32,7 +39,7 @@ def test_state_survives_the_backend_that_held_it(tmp_path: Path) -> None:
                 await client.close()
                 return client.token
 
-            token = asyncio.run(choose_on_a())
+            token = in_thread(choose_on_a())
             kill_app(backend_a)
             with pytest.raises(httpx.HTTPError):
                 httpx.get(backend_a + "/ping", timeout=2)
@@ -45,7 +52,7 @@ def test_state_survives_the_backend_that_held_it(tmp_path: Path) -> None:
                 await client.close()
                 return value
 
-            assert asyncio.run(reconnect_to_b()) == "dark-high"
+            assert in_thread(reconnect_to_b()) == "dark-high"
 
             async def stranger_on_b() -> object:
                 client = ReflexClient(backend_b, auth)
@@ -55,4 +62,4 @@ def test_state_survives_the_backend_that_held_it(tmp_path: Path) -> None:
                 await client.close()
                 return value
 
-            assert asyncio.run(stranger_on_b()) in (None, "auto")  # not someone else's choice
+            assert in_thread(stranger_on_b()) in (None, "auto")  # not someone else's choice
