@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -148,11 +149,13 @@ def test_widget_and_builder_pass_axe(browser: Browser, app_url: str) -> None:
 def test_builder_preview_snippet_and_copy(page: Page, app_url: str) -> None:
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(app_url + "/embed/builder")
+    snippet = page.get_by_label("このコードをウェブサイトの HTML に貼り付けてください")
+    expect(snippet).to_have_value(re.compile(re.escape(app_url)))  # hydrated, origin known
     page.get_by_role("checkbox", name="ロンドン事務所").click()
     expect(page.get_by_role("checkbox", name="ロンドン事務所")).to_be_checked()
     page.get_by_label("件数").select_option("3")
+    expect(snippet).to_have_value(re.compile("limit=3"))
     page.get_by_label("色").select_option("dark-high")
-    snippet = page.get_by_label("このコードをウェブサイトの HTML に貼り付けてください")
     expect(snippet).to_have_value(
         f'<iframe src="{app_url}/embed?office=LON&amp;limit=3&amp;theme=dark-high" '
         'title="海外事務所フラッシュ（ロンドン事務所の新着3件）" width="360" height="480" '
