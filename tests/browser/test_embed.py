@@ -31,17 +31,7 @@ def host_page(iframe_src: str) -> Iterator[str]:
             f'<h1>市役所のお知らせ</h1><iframe src="{iframe_src}" title="海外事務所フラッシュ" '
             f'width="320" height="480"></iframe></body></html>').encode()
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.end_headers()
-            self.wfile.write(html)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", free_port()), Handler)
+    server = ThreadingHTTPServer(("127.0.0.1", free_port()), _fixed(html))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -108,6 +98,7 @@ def test_reader_pages_cannot_be_framed_even_by_an_allowed_origin(
 
 
 def _fixed(body: bytes):
+    """A request handler that answers every GET with `body` (a staff member's page)."""
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             self.send_response(200)
