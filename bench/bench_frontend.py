@@ -147,11 +147,15 @@ def display_latency(browser: Browser, url: str, changes: int = 20) -> list[float
     samples = []
     for n in range(changes):
         theme = ["dark-high", "blue-yellow", "light-high", "default"][n % 4]
+        # In the first frame after the change, is the new theme's background already in
+        # effect (i.e. painted in that frame)? And how long until that frame?
         samples.append(page.evaluate("""async ([theme]) => {
+            const before = getComputedStyle(document.documentElement).backgroundColor;
             const start = performance.now();
             window.flashDisplay.set('theme', theme);
-            await new Promise(r => requestAnimationFrame(() => r()));
-            return performance.now() - start;
+            const next = await new Promise(r => requestAnimationFrame(() => r(
+                getComputedStyle(document.documentElement).backgroundColor)));
+            return {ms: performance.now() - start, changed: next !== before};
         }""", [theme]))
     page.close()
     return samples
@@ -267,8 +271,11 @@ def report(r: dict) -> None:
     print(f"{'filter click -> DOM updated p50 (ms)':<44}{'':>14}{median(f):>12.1f}")
     print(f"{'filter click -> DOM updated p95 (ms)':<44}{'<=100':>14}{percentile(f, 95):>12.1f}")
     d = r["display_ms"]
-    print(f"{'display change -> next frame p95 (ms)':<44}{'<=1 frame':>14}"
-          f"{percentile(d, 95):>12.1f}")
+    in_next_frame = sum(sample["changed"] for sample in d)
+    print(f"{'display change shown in the next frame':<44}{'every time':>14}"
+          f"{in_next_frame:>9}/{len(d)}")
+    print(f"{'display change -> that frame p95 (ms)':<44}{'<=16.7':>14}"
+          f"{percentile([x['ms'] for x in d], 95):>12.1f}")
     t = r["ten_thousand"]
     print(f"{'10,000 items fetch+validate+index (s)':<44}{'<=0.5':>14}{t['median_s']:>12.3f}")
     for key in ("lighthouse", "lighthouse_static"):
