@@ -22,6 +22,7 @@ from pathlib import Path
 from playwright.sync_api import Browser, sync_playwright
 
 from bench.pages import serve_directory, write_blank_app, write_static_issue
+from flash_reader.display.palette import CHOOSABLE, parse_colour
 from flash_reader.feed.archive import PageCache, PageLoader
 from flash_reader.feed.fetch import FetchLimits
 from flash_reader.store import FeedStore
@@ -145,20 +146,25 @@ def display_latency(browser: Browser, url: str, changes: int = 20) -> list[float
     page.goto(url)
     page.locator("article").first.wait_for()
     samples = []
+    backgrounds = {theme.name: _rgb(theme.palette.bg) for theme in CHOOSABLE}
     for n in range(changes):
         theme = ["dark-high", "blue-yellow", "light-high", "default"][n % 4]
         # In the first frame after the change, is the new theme's background already in
         # effect (i.e. painted in that frame)? And how long until that frame?
-        samples.append(page.evaluate("""async ([theme]) => {
-            const before = getComputedStyle(document.documentElement).backgroundColor;
+        samples.append(page.evaluate("""async ([theme, expected]) => {
             const start = performance.now();
             window.flashDisplay.set('theme', theme);
             const next = await new Promise(r => requestAnimationFrame(() => r(
                 getComputedStyle(document.documentElement).backgroundColor)));
-            return {ms: performance.now() - start, changed: next !== before};
-        }""", [theme]))
+            return {ms: performance.now() - start, changed: next === expected};
+        }""", [theme, backgrounds[theme]]))
     page.close()
     return samples
+
+
+def _rgb(hex_colour: str) -> str:
+    r, g, b, _ = parse_colour(hex_colour)
+    return f"rgb({int(r)}, {int(g)}, {int(b)})"
 
 
 def ten_thousand_items() -> dict[str, float]:
