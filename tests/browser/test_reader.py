@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html as html_lib
 import json
+import re
 
-from playwright.sync_api import Page, expect
+import httpx
+from playwright.sync_api import Browser, Page, expect
 
 from flash_reader.config import BUNDLED_FEED
 from tests.browser.axe import axe_violations, format_violations
@@ -76,3 +79,22 @@ def test_reader_has_no_axe_violations(page: Page, app_url: str) -> None:
     open_reader(page, app_url)
     violations = axe_violations(page)
     assert violations == [], format_violations(violations)
+
+
+def test_latest_issue_is_in_the_served_html(app_url: str) -> None:
+    html = httpx.get(app_url + "/").text
+    # The text as a reader without JavaScript gets it: readings (<rt>) and tags removed.
+    text = html_lib.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<rt[^>]*>.*?</rt>", "", html)))
+    for item in SEED["items"]:
+        assert item["title"] in text
+        assert item["content_text"].split("\n\n")[0] in text
+
+
+def test_readers_without_javascript_see_the_latest_issue(browser: Browser, app_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(app_url)
+    expect(page.locator("article")).to_have_count(len(SEED["items"]))
+    expect(page.locator("article h2").first).to_have_text(SEED["items"][0]["title"],
+                                                          use_inner_text=True)
+    context.close()
