@@ -68,7 +68,8 @@ def write_static_issue(directory: Path) -> Path:
         body = "".join(f'<p class="item-paragraph">{escape("".join(s.text for s in p))}</p>'
                        for p in item.paragraphs)
         articles.append(
-            f'<article class="item"><h2 class="item-title">{escape(view.title)}</h2>'
+            f'<article class="item"><h2 class="item-title" elementtiming="item-title">'
+            f'{escape(view.title)}</h2>'
             f'<p class="item-meta"><span class="item-office">{escape(view.office_name)}</span></p>'
             f'<figure class="item-figure"><img class="item-photo" src="placeholder/{code}.svg" '
             f'alt="{escape(view.photo_alt)}" width="400" height="300" loading="lazy">'
