@@ -64,16 +64,23 @@ class PageCache:
         stem = hashlib.sha256(url.encode()).hexdigest()[:32]
         return self.directory / f"{stem}.json", self.directory / f"{stem}.body"
 
-    def read(self, url: str) -> dict | None:
+    def read_metadata(self, url: str) -> dict | None:
+        """The kept copy's URL, validators and time — without reading its body."""
         paths = self._paths(url)
         if paths is None or not paths[0].exists():
             return None
         try:
-            record = json.loads(paths[0].read_text(encoding="utf-8"))
-            record["body"] = paths[1].read_bytes()
-            return record
+            return json.loads(paths[0].read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             log.warning("ignoring unreadable cache file %s: %s", paths[0], exc)
+            return None
+
+    def read_body(self, url: str) -> bytes | None:
+        paths = self._paths(url)
+        try:
+            return paths[1].read_bytes() if paths else None
+        except OSError as exc:
+            log.warning("ignoring unreadable cache file %s: %s", paths[1], exc)
             return None
 
     def write(self, url: str, body: bytes | None, page: Page) -> None:
@@ -94,7 +101,8 @@ class PageCache:
             log.warning("cannot keep a last-good copy of %s in %s: %s", url, paths[0], exc)
 
     def touch(self, url: str, page: Page) -> None:
-        if self.read(url) is not None:
+        """Record that the server confirmed the kept copy (its body is not read or rewritten)."""
+        if self.read_metadata(url) is not None:
             self.write(url, None, page)
 
 
@@ -119,10 +127,14 @@ class PageLoader:
         Raises FeedError when neither the server nor the cache can give the page; when only
         the server fails, returns the cached copy with `from_cache=True` and logs why.
         """
-        known = held or self.cached(url)
+        # Without a copy in memory, the disk copy's validators are sent; its body is parsed
+        # only if it is needed (304 or failure), not before every fetch.
+        metadata = None if held else self.cache.read_metadata(url)
+        validators = held.validators if held else _validators(metadata)
         try:
             fetched = fetch(url, limits=self.limits, transport=self.transport,
-                            validators=known.validators if known else None)
+                            validators=validators)
+            known = held or (self._from_disk(url, metadata) if fetched.not_modified else None)
             if fetched.not_modified and known is not None:
                 page = dataclasses.replace(known, fetched_at=now(), from_cache=False,
                                            failure=None)
@@ -132,6 +144,7 @@ class PageLoader:
         except FeedError as exc:
             log.warning("feed page %s failed: %s", url, exc)
             message = str(exc) if url in str(exc) else f"{url}: {exc}"
+            known = held or self._from_disk(url, metadata)
             if known is None:
                 raise type(exc)(message) from None
             return dataclasses.replace(known, from_cache=True, failure=message)
@@ -140,17 +153,26 @@ class PageLoader:
         return page
 
     def cached(self, url: str) -> Page | None:
-        record = self.cache.read(url)
-        if record is None:
+        return self._from_disk(url, self.cache.read_metadata(url))
+
+    def _from_disk(self, url: str, metadata: dict | None) -> Page | None:
+        body = self.cache.read_body(url) if metadata is not None else None
+        if metadata is None or body is None:
             return None
         try:
-            feed = parse(record["body"], record.get("final_url"))
-            fetched_at = dt.datetime.fromisoformat(record["fetched_at"])
+            feed = parse(body, metadata.get("final_url"))
+            fetched_at = dt.datetime.fromisoformat(metadata["fetched_at"])
         except (FeedError, KeyError, ValueError) as exc:
             log.warning("ignoring cached copy of %s: %s", url, exc)
             return None
-        return Page(url, feed, Validators(record.get("etag"), record.get("last_modified")),
-                    fetched_at, record.get("final_url"), from_cache=True)
+        return Page(url, feed, _validators(metadata), fetched_at, metadata.get("final_url"),
+                    from_cache=True)
+
+
+def _validators(metadata: dict | None) -> Validators | None:
+    if metadata is None:
+        return None
+    return Validators(metadata.get("etag"), metadata.get("last_modified"))
 
 
 def next_page_url(pages: tuple[Page, ...], max_pages: int = DEFAULT_MAX_PAGES) -> str | None:

@@ -161,3 +161,13 @@ def test_loader_error_names_the_page(tmp_path: Path) -> None:
     loader = archive.PageLoader(archive.PageCache(None))
     with pytest.raises(FeedFetchError, match=r"127\.0\.0\.1:9"):
         loader.load("http://127.0.0.1:9/feed.json")
+
+
+def test_restart_with_a_disk_copy_parses_only_the_fresh_page(
+        demo: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    FeedStore(tmp_path / "cache").load(demo)
+    calls = []
+    monkeypatch.setattr(archive, "parse", lambda *args: calls.append(args) or parse(*args))
+    page = archive.PageLoader(archive.PageCache(tmp_path / "cache")).load(demo)
+    # The disk copy's ETag was sent and answered 304: its body is parsed once, nothing else.
+    assert len(calls) == 1 and not page.from_cache and len(page.feed.items) == 10
