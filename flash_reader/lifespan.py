@@ -23,9 +23,12 @@ def preload() -> None:
 
 @contextlib.asynccontextmanager
 async def feed_lifespan() -> AsyncIterator[None]:
-    store.configure(config.cache_dir(), config.max_pages())
     source = config.feed_source()
-    await asyncio.to_thread(store.load, source)
+    snapshot = store.current()
+    if snapshot.source != source or snapshot.feed is None or snapshot.error is not None:
+        # Not (successfully) loaded at import by preload(): load before serving.
+        store.configure(config.cache_dir(), config.max_pages())
+        await asyncio.to_thread(store.load, source)
     # Furigana once per item, in the background: the first reader need not wait for it.
     annotator = asyncio.create_task(asyncio.to_thread(reading_cache.warm, store.current().items))
     refresher = asyncio.create_task(_refresh_forever(source, config.refresh_seconds()))
