@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from bench.reflex_client import ON_LOAD, READER, ReflexClient, capture_auth
-from tests.browser.app_server import running_app
+from tests.browser.app_server import running_app, serving_pids
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 
 OFFICES = ["PAR", "SIN", "LON", "BEJ", "NYC", "SYD", "SEL"]
@@ -121,12 +121,7 @@ def main() -> None:
 
 
 def _app_pgid(url: str) -> int:
-    port = url.rsplit(":", 1)[1]
-    import subprocess
-
-    out = subprocess.run(["ss", "-ltnpH", f"sport = :{port}"], capture_output=True, text=True)
-    pid = int(out.stdout.split("pid=")[1].split(",")[0])
-    return os.getpgid(pid)
+    return os.getpgid(min(serving_pids(url)))
 
 
 if __name__ == "__main__":

@@ -79,10 +79,15 @@ def _tail(path: Path, lines: int = 40) -> str:
     return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
 
 
-def kill_app(base_url: str) -> None:
-    """Kill the app serving `base_url` at once (SIGKILL to its process group), as a crash."""
+def serving_pids(base_url: str) -> set[int]:
+    """The processes listening on `base_url`'s port (from `ss`)."""
     port = base_url.rsplit(":", 1)[1]
     out = subprocess.run(["ss", "-ltnpH", f"sport = :{port}"], capture_output=True, text=True)
-    for pid in {int(part.split(",")[0]) for part in out.stdout.split("pid=")[1:]}:
+    return {int(part.split(",")[0]) for part in out.stdout.split("pid=")[1:]}
+
+
+def kill_app(base_url: str) -> None:
+    """Kill the app serving `base_url` at once (SIGKILL to its process group), as a crash."""
+    for pid in serving_pids(base_url):
         with contextlib.suppress(ProcessLookupError):
             os.killpg(os.getpgid(pid), signal.SIGKILL)
