@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from xml.sax.saxutils import escape
+from html import escape
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -36,9 +36,14 @@ fill="#1f2a33">写真は掲載されていません</text>
 """
 
 
+# Served as a top-level document when opened on its own: no script may ever run in it.
+SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'"
+
+
 def placeholder_svg(office_name: str) -> str:
-    office = escape(office_name)
-    return _PLACEHOLDER_SVG.format(office=office, label=escape(f"{office_name}（写真なし）"))
+    # quote=True: the office name comes from the feed and lands inside an attribute.
+    return _PLACEHOLDER_SVG.format(office=escape(office_name, quote=True),
+                                   label=escape(f"{office_name}（写真なし）", quote=True))
 
 
 async def placeholder_photo(request: Request) -> Response:
@@ -47,7 +52,8 @@ async def placeholder_photo(request: Request) -> Response:
     names = {office.code: office.name for office in feed.offices} if feed else {}
     body = placeholder_svg(names.get(code, "事務所不明"))
     return Response(body, media_type="image/svg+xml",
-                    headers={"Cache-Control": "public, max-age=3600"})
+                    headers={"Cache-Control": "public, max-age=3600",
+                             "Content-Security-Policy": SVG_CSP})
 
 
 def _base(request: Request) -> str:

@@ -157,5 +157,7 @@ class SecurityHeaders:
 
 def _merge(headers: list[tuple[bytes, bytes]],
            extra: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
-    names = {name for name, _ in extra}
+    # A route's own Content-Security-Policy stays: browsers enforce every CSP header sent, so
+    # ours (frame-ancestors) only adds to it.
+    names = {name for name, _ in extra} - {b"content-security-policy"}
     return [(k, v) for k, v in headers if k.lower() not in names] + extra
