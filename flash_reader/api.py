@@ -19,6 +19,7 @@ from flash_reader import routes
 from flash_reader.embed import feeds_out, oembed, widget
 from flash_reader.embed.params import ParamError, parse_widget_params
 from flash_reader.feed import query
+from flash_reader.render.endpoints import page_routes
 from flash_reader.store import store
 
 FEED_CACHE = "public, max-age=300"
@@ -154,6 +155,7 @@ async def oembed_endpoint(request: Request) -> Response:
 def create_api() -> Starlette:
     """A fresh Starlette app per rx.App (Starlette refuses middleware once started)."""
     return Starlette(routes=[
+        *page_routes(),
         Route(routes.PLACEHOLDER_PHOTO + "/{code}.svg", placeholder_photo, methods=["GET"]),
         Route(routes.EMBED, embed_widget, methods=["GET"]),
         Route(routes.FEED_JSON, feed_json, methods=["GET"]),

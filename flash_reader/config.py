@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -26,6 +27,24 @@ def cache_dir() -> Path | None:
     if value.lower() == "off":
         return None
     return Path(value) if value else DEFAULT_CACHE_DIR
+
+
+_PUBLIC_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d{1,5})?$")
+
+
+def public_url() -> str:
+    """FLASH_PUBLIC_URL: the origin readers use (e.g. https://flash.example.lg.jp). Every
+    absolute URL the app emits starts with it — never with a request's Host header. Without
+    it: the app's own listening address."""
+    raw = os.environ.get("FLASH_PUBLIC_URL", "").strip().rstrip("/")
+    if raw:
+        if not _PUBLIC_URL.match(raw):
+            raise SystemExit(f"FLASH_PUBLIC_URL={raw!r} is not an origin such as "
+                             "https://flash.example.lg.jp")
+        return raw
+    from reflex.config import get_config
+
+    return f"http://localhost:{get_config().backend_port or 3000}"
 
 
 def max_pages() -> int:

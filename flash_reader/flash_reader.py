@@ -6,38 +6,26 @@ from flash_reader import lifespan, routes
 from flash_reader.api import create_api
 from flash_reader.components.head import head_components
 from flash_reader.embed.headers import SecurityHeaders
-from flash_reader.pages import embed_builder, permalink, reader
+from flash_reader.pages import embed_builder, reader
+from flash_reader.render.endpoints import NotFoundPages
 from flash_reader.state.embed_builder import EmbedBuilderState
-from flash_reader.state.permalink import PermalinkState
-from flash_reader.state.reader import ReaderState
-from flash_reader.state.timeline import TimelineState
-
-# Load the feed now, at import: the production build prerenders `/` from the initial state, so
-# the latest issue is in the HTML itself (readable before any JavaScript runs). The lifespan
-# task loads it again when the server starts and keeps it fresh.
-lifespan.preload()
+from flash_reader.state.view import ViewState
 
 app = rx.App(
     html_lang="ja",
     head_components=head_components(),
     stylesheets=["/themes.css", "/reader.css"],
-    # Our routes first, then security headers around everything (pages, assets, routes).
-    api_transformer=[create_api(), SecurityHeaders],
+    # Our routes first (reader pages rendered per request, feeds, widget), then the
+    # Japanese 404 page for anything else, then security headers around everything.
+    api_transformer=[create_api(), NotFoundPages, SecurityHeaders],
     toaster=None,
 )
 app.register_lifespan_task(lifespan.feed_lifespan)
-app.add_page(
-    reader.reader_page,
-    route=routes.READER,
-    title=reader.TITLE,
-    description=reader.DESCRIPTION,
-    on_load=[ReaderState.on_load, TimelineState.on_load],
-)
-app.add_page(permalink.item_page, route=routes.ITEM, title=PermalinkState.item_title,
-             description=reader.DESCRIPTION, on_load=PermalinkState.load_item)
-app.add_page(permalink.issue_page, route=routes.ISSUE, title=PermalinkState.issue_title,
-             description=reader.DESCRIPTION,
-             on_load=[PermalinkState.load_issue, TimelineState.on_load])
+# Reader URLs are answered by the server with their content (flash_reader/render); these
+# Reflex pages only add the island that keeps that page in step with the reader's state.
+for route in (routes.READER, routes.ITEM, routes.ISSUE, routes.NOT_FOUND):
+    app.add_page(reader.reader_page, route=route, title=reader.TITLE,
+                 on_load=ViewState.on_load)
 app.add_page(embed_builder.embed_builder_page, route=routes.EMBED_BUILDER,
              title=embed_builder.TITLE, description=reader.DESCRIPTION,
              on_load=EmbedBuilderState.on_load)

@@ -15,6 +15,9 @@ FEED_JSON = "/feed.json"
 FEED_ATOM = "/feed.atom"
 OEMBED = "/oembed"
 PLACEHOLDER_PHOTO = "/placeholder"
+# A reader page's view alone (the part that changes between pages), for client navigation.
+VIEW_PREFIX = "/_view"
+NOT_FOUND = "404"
 
 
 def item_url(item_id: str) -> str:

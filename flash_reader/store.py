@@ -1,18 +1,25 @@
 """The one shared, immutable feed store of this process.
 
-Every client reads the same snapshot; Reflex state only holds a client's choices. The store
-holds the pages of the archive read so far (newest first), merged into one feed. A failed load
-keeps the last good feed — from memory, or from the copy on disk — and records the error for
-the banner.
+Every reader reads the same snapshot; Reflex state only holds a reader's choices. At start-up
+the first page is loaded, then the whole archive is followed through `next_url` in the
+background, so every permalink resolves soon after a start. A failed load keeps the last good
+feed — from memory, or from the copy on disk — and records why, for the log and the notice.
+
+Every snapshot carries a `version` derived from its content (not a counter), so processes
+that read the same feed agree on it, and a rendered view can be cached under it.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
+
+import msgspec
 
 from flash_reader.feed.archive import (
     DEFAULT_MAX_PAGES,
@@ -28,21 +35,28 @@ from flash_reader.feed.search import SearchIndex
 
 log = logging.getLogger(__name__)
 
+# While the archive is followed, readers see it grow every this many pages.
+PUBLISH_EVERY_PAGES = 10
+
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Snapshot:
     feed: Feed | None
     source: str = ""
-    version: int = 0
+    version: str = ""  # a digest of what readers are shown; "" before anything loaded
+    feed_digest: str = ""  # of the merged feed alone, computed once per publish
     loaded_at: dt.datetime | None = None  # when the server last confirmed the first page
-    error: str | None = None
+    error: str | None = None  # why the first page could not be refreshed (staff only)
     items_by_id: dict[str, Item] = dataclasses.field(default_factory=dict)
     # Folded once per load, so a search never re-normalises the feed.
     search_index: SearchIndex = dataclasses.field(default_factory=lambda: SearchIndex({}))
     pages: tuple[Page, ...] = ()
-    # Where older pages continue; "" when the whole archive is loaded.
+    # Issue (配信) dates, newest first, and each issue's items in feed order.
+    issue_dates: tuple[dt.date, ...] = ()
+    issues: dict[dt.date, tuple[Item, ...]] = dataclasses.field(default_factory=dict)
+    # Where older pages continue while the archive is still being followed; "" once done.
     next_url: str = ""
-    # Why the archive ends early (a loop, the page limit), for staff.
+    # Why the archive ends early (a loop, the page limit, an older page failing): for staff.
     archive_note: str = ""
 
     @property
@@ -53,6 +67,15 @@ class Snapshot:
     def stale(self) -> bool:
         """Shown from the last good copy because the server could not be reached."""
         return any(page.from_cache for page in self.pages[:1])
+
+    @property
+    def latest_issue(self) -> dt.date | None:
+        return self.issue_dates[0] if self.issue_dates else None
+
+    @property
+    def complete(self) -> bool:
+        """The whole archive (as far as it can be followed) is loaded."""
+        return bool(self.pages) and not self.next_url
 
 
 class FeedStore:
@@ -72,7 +95,11 @@ class FeedStore:
         return self._snapshot
 
     def load(self, source: str) -> Snapshot:
-        """Load the first page of `source` (a refresh when it is already loaded)."""
+        """Load the first page of `source` (a conditional refresh when it is already loaded).
+
+        Older pages are kept while the first page still links to the same chain; when its
+        `next_url` changes they are dropped and `load_archive` follows the new chain.
+        """
         with self._lock:
             old = self._snapshot
             held = old.pages[0] if old.pages and old.source == source else None
@@ -88,34 +115,44 @@ class FeedStore:
                         old, pages=pages, error=_fallback_error(first, source)))
                 # 304 Not Modified: nothing to re-parse or re-index; just note the time.
                 return self._set(dataclasses.replace(old, pages=pages, loaded_at=first.fetched_at,
-                                                     error=None), bump=old.error is not None)
-            older = old.pages[1:] if held is not None else ()
-            error = _fallback_error(first, source)
-            return self._publish(source, (first, *older), error)
+                                                     error=None))
+            same_chain = held is not None and first.feed.next_url == held.feed.next_url
+            older = old.pages[1:] if same_chain else ()
+            return self._publish(source, (first, *older), _fallback_error(first, source))
 
-    def load_older(self) -> tuple[Snapshot, int]:
-        """Load the next older page. Returns the new snapshot and how many items it added."""
-        with self._lock:
-            old = self._snapshot
-            if not old.next_url:
-                return old, 0
-            try:
-                page = self._loader.load(old.next_url)
-            except FeedError as exc:
-                return self._fail(old, old.source, str(exc)), 0
-            snapshot = self._publish(old.source, (*old.pages, page), old.error)
-            return snapshot, len(snapshot.items) - len(old.items)
-
-    def load_all(self, progress=None) -> Snapshot:
-        """Every page (for benchmarks and tools): `progress(pages, items)` after each."""
+    def load_archive(self, progress: Callable[[int, int], None] | None = None) -> Snapshot:
+        """Follow `next_url` from the first page to the end of the archive (same limits and
+        loop guards as every fetch). Pages already held are fetched conditionally, so a
+        re-walk of an unchanged archive costs a 304 per page. `progress(pages, items)` is
+        called after each page."""
         snapshot = self.current()
-        while snapshot.next_url:
-            snapshot, added = self.load_older()
-            if progress:
-                progress(len(snapshot.pages), len(snapshot.items))
-            if not added and snapshot.error:
+        if not snapshot.pages:
+            return snapshot
+        source = snapshot.source
+        held = {page.url: page for page in snapshot.pages[1:]}
+        pages = [snapshot.pages[0]]
+        note = ""
+        while True:
+            try:
+                url = next_page_url(tuple(pages), self._max_pages)
+            except FeedError as exc:
+                note = str(exc)
+                log.warning("archive ends early: %s", exc)
                 break
-        return snapshot
+            if not url:
+                break
+            try:
+                page = self._loader.load(url, held.get(url))
+            except FeedError as exc:
+                note = f"an older page could not be loaded: {exc}"
+                log.warning("archive ends early: %s", exc)
+                break
+            pages.append(page)
+            if progress:
+                progress(len(pages), sum(len(p.feed.items) for p in pages))
+            if len(pages) % PUBLISH_EVERY_PAGES == 0:
+                self._publish_walk(source, tuple(pages), "")
+        return self._publish_walk(source, tuple(pages), note, done=True)
 
     def replace(self, feed: Feed, source: str) -> Snapshot:
         """Publish a feed built elsewhere (tests, tools) as a single page."""
@@ -125,14 +162,27 @@ class FeedStore:
         with self._lock:
             return self._publish(source, (Page(source, feed, Validators(), now()),), None)
 
-    def _publish(self, source: str, pages: tuple[Page, ...], error: str | None) -> Snapshot:
+    def _publish_walk(self, source: str, pages: tuple[Page, ...], note: str, *,
+                      done: bool = False) -> Snapshot:
+        with self._lock:
+            current = self._snapshot
+            if current.source != source or not current.pages or current.pages[0] is not pages[0]:
+                # The first page changed while we walked: the next walk starts from it.
+                return current
+            if done:
+                return self._publish(source, pages, current.error, note=note, done=True)
+            return self._publish(source, pages, current.error)
+
+    def _publish(self, source: str, pages: tuple[Page, ...], error: str | None, *,
+                 note: str = "", done: bool = False) -> Snapshot:
         feed = merge(pages)
-        try:
-            next_url, note = next_page_url(pages, self._max_pages) or "", ""
-        except FeedError as exc:
-            next_url, note = "", str(exc)
-            log.warning("archive ends early: %s", exc)
-        # Fold only items not indexed before (older pages arrive one at a time); an item
+        next_url = ""
+        if not done:
+            try:
+                next_url = next_page_url(pages, self._max_pages) or ""
+            except FeedError as exc:
+                note = str(exc)
+        # Fold only items not indexed before (older pages arrive in batches); an item
         # re-parsed from a changed page is a new object and is folded again.
         old = self._snapshot
         unchanged = {item.id for item in feed.items if old.items_by_id.get(item.id) is item}
@@ -140,24 +190,45 @@ class FeedStore:
         index = SearchIndex({item.id: old.search_index.haystacks[item.id]
                              if item.id in unchanged else fresh.haystacks[item.id]
                              for item in feed.items})
+        issues: dict[dt.date, list[Item]] = {}
+        for item in feed.items:
+            if item.issue_date:
+                issues.setdefault(item.issue_date, []).append(item)
         snapshot = Snapshot(
-            feed=feed, source=source, version=self._snapshot.version + 1,
-            loaded_at=pages[0].fetched_at, error=error,
+            feed=feed, source=source, loaded_at=pages[0].fetched_at, error=error,
             items_by_id={item.id: item for item in feed.items},
             search_index=index, pages=pages,
-            next_url=next_url, archive_note=note)
+            issue_dates=tuple(sorted(issues, reverse=True)),
+            issues={date: tuple(items) for date, items in issues.items()},
+            next_url=next_url, archive_note=note, feed_digest=feed_digest(feed))
         log.info("feed %s: %d pages, %d items", source, len(pages), len(feed.items))
-        return self._set(snapshot, bump=False)
+        return self._set(snapshot)
 
     def _fail(self, old: Snapshot, source: str, error: str) -> Snapshot:
         log.warning("feed load failed: %s", error)
         return self._set(dataclasses.replace(old, source=source, error=error))
 
-    def _set(self, snapshot: Snapshot, *, bump: bool = True) -> Snapshot:
-        if bump:
-            snapshot = dataclasses.replace(snapshot, version=self._snapshot.version + 1)
+    def _set(self, snapshot: Snapshot) -> Snapshot:
+        snapshot = dataclasses.replace(snapshot, version=content_version(snapshot))
         self._snapshot = snapshot
         return snapshot
+
+
+def feed_digest(feed: Feed) -> str:
+    return hashlib.sha256(msgspec.msgpack.encode((feed.title, feed.offices, feed.items))
+                          ).hexdigest()
+
+
+def content_version(snapshot: Snapshot) -> str:
+    """A digest of everything a reader is shown: the items and whether (and since when) they
+    come from the last good copy. Equal content gives an equal version in every process."""
+    if snapshot.feed is None:
+        return "none-failed" if snapshot.error else ""
+    digest = hashlib.sha256(snapshot.feed_digest.encode())
+    if snapshot.error:
+        stamp = snapshot.loaded_at.isoformat() if snapshot.loaded_at else "unknown"
+        digest.update(f"\0stale since {stamp}".encode())
+    return digest.hexdigest()[:16]
 
 
 def _fallback_error(first: Page, source: str) -> str | None:

@@ -1,6 +1,5 @@
-"""What a client is sent: small, flat view objects built from the shared store.
-
-Built by plain functions (tested without Reflex) and exposed through computed vars.
+"""Item views: small, flat, immutable objects built from model items, rendered to HTML by
+flash_reader/render. Plain functions, tested without Reflex or a browser.
 """
 
 from __future__ import annotations
@@ -42,56 +41,75 @@ class ItemView:
     photo_src: str
     photo_fallback: str
     photo_alt: str
+    photo_fallback_alt: str  # the image's name if the photo fails and the placeholder shows
+    photo_real: bool  # False: the feed has no photo, only its caption (placeholder shown)
     caption: str
     caption_parts: list[SpanView]
     has_photo: bool
     link_lost: bool
     permalink: str
     issue_link: str
+    source_url: str  # the item's page at the source, if the feed gives one
 
 
 def issue_label(date: dt.date | None) -> str:
     return f"{date.year}年{date.month}月{date.day}日配信" if date else "配信日不明"
 
 
-def marked(text: str, terms: tuple[str, ...], href: str = "") -> list[SpanView]:
-    """`text` as spans: search matches marked, words with kanji carrying their reading."""
+def marked(text: str, terms: tuple[str, ...], href: str = "", *,
+           readings: bool = True) -> list[SpanView]:
+    """`text` as spans: search matches marked; with `readings`, words with kanji carry their
+    reading (without, no time is spent on them)."""
     return [span for piece, mark in split_marked(text, terms)
-            for span in _spans(piece, href, mark)]
+            for span in (_spans(piece, href, mark) if readings
+                         else (SpanView(piece, href, mark),))]
 
 
 @functools.lru_cache(maxsize=200_000)
 def _spans(piece: str, href: str, mark: bool) -> tuple[SpanView, ...]:
-    # Immutable views of immutable text: built once, shared by every client that shows them.
+    # Immutable views of immutable text: built once, shared by every view that shows them.
     return tuple(SpanView(segment.text, href, mark, segment.reading, segment.grade)
                  for segment in (annotate(piece) or (Segment(piece),)))
 
 
-def item_view(item: Item, terms: tuple[str, ...] = ()) -> ItemView:
+def placeholder_alt(office_name: str) -> str:
+    """The name of the placeholder image: says that no photo is shown, and whose it was."""
+    return f"{office_name}の写真（掲載なし）"
+
+
+def item_view(item: Item, terms: tuple[str, ...] = (), *, readings: bool = True) -> ItemView:
     """The view of one item; `terms` (folded search terms) are marked wherever they occur."""
     photo = item.photo
     caption = photo.caption if photo else ""
     fallback = routes.placeholder_photo(item.office.code)
+    real = bool(photo and photo.url)
     return ItemView(
         id=item.id,
         heading_id=f"item-{_dom_id(item.id)}",
         title=item.title,
-        title_parts=marked(item.title, terms),
+        title_parts=marked(item.title, terms, readings=readings),
         office_code=item.office.code,
         office_name=item.office.name,
-        office_parts=marked(item.office.name, terms),
+        office_parts=marked(item.office.name, terms, readings=readings),
         issue_label=issue_label(item.issue_date),
-        paragraphs=[[part for s in p for part in marked(s.text, terms, s.href or "")]
+        paragraphs=[[part for s in p
+                     for part in marked(s.text, terms, s.href or "", readings=readings)]
                     for p in item.paragraphs],
         photo_src=(photo.url or fallback) if photo else "",
         photo_fallback=fallback,
-        photo_alt=(photo.caption or NO_CAPTION_ALT) if photo else "",
+        # A real photo is named by its caption; a placeholder says no photo is shown (the
+        # caption is then read once, from the figcaption).
+        photo_alt=((photo.caption or NO_CAPTION_ALT) if real else placeholder_alt(
+            item.office.name)) if photo else "",
+        photo_fallback_alt=placeholder_alt(item.office.name),
+        photo_real=real,
         caption=caption,
-        caption_parts=marked(caption, terms),
+        caption_parts=marked(caption, terms, readings=readings),
         has_photo=photo is not None,
         link_lost=item.link_lost,
         permalink=routes.item_url(item.id),
         issue_link=routes.issue_url(item.issue_date) if item.issue_date else "",
+        source_url=item.url or "",
     )
 
 

@@ -1,4 +1,4 @@
-"""Security and cache headers on every response, and oEmbed discovery links in permalink pages.
+"""Security and cache headers on every response.
 
 A plain ASGI middleware around the whole app (Reflex's pages, its static files, our routes):
 - `/embed` may be framed by the origins in FLASH_EMBED_ORIGINS; everything else only by us;
@@ -10,9 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Awaitable, Callable, MutableMapping
-from html import escape
 from typing import Any
-from urllib.parse import quote
 
 from flash_reader import routes
 
@@ -79,18 +77,6 @@ def cache_control(path: str, headers: list[tuple[bytes, bytes]]) -> list[tuple[b
     return [*headers, (b"cache-control", value)]
 
 
-def discovery_links(path: str, origin: str) -> str:
-    """<link rel=alternate> for oEmbed, added to the HTML of item and issue pages."""
-    page = origin + path
-    href = f"{origin}{routes.OEMBED}?format=json&url={quote(page, safe='')}"
-    return (f'<link rel="alternate" type="application/json+oembed" href="{escape(href)}" '
-            f'title="海外事務所フラッシュ">')
-
-
-def _is_permalink(path: str) -> bool:
-    return path.startswith(("/items/", "/issues/"))
-
-
 class SecurityHeaders:
     def __init__(self, app: ASGIApp, origins: tuple[str, ...] | None = None) -> None:
         self.app = app
@@ -102,10 +88,6 @@ class SecurityHeaders:
             return
         path = scope.get("path", "")
         extra = security_headers(path, self.origins)
-        if scope.get("method") == "GET" and _is_permalink(path):
-            await self._with_discovery(scope, receive, send, extra)
-            return
-
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = _merge(message.get("headers", []), extra)
@@ -115,44 +97,6 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
-
-    async def _with_discovery(self, scope: Scope, receive: Receive, send: Send,
-                              extra: list[tuple[bytes, bytes]]) -> None:
-        # Ask for an uncompressed body so a <link> can be inserted before </head>.
-        scope = dict(scope)
-        scope["headers"] = [(k, v) for k, v in scope.get("headers", [])
-                            if k.lower() != b"accept-encoding"]
-        # And as body messages: no sending the file by path (granian's pathsend extension).
-        scope["extensions"] = {k: v for k, v in (scope.get("extensions") or {}).items()
-                               if k != "http.response.pathsend"}
-        host = next((v.decode("latin-1") for k, v in scope["headers"] if k.lower() == b"host"),
-                    "localhost")
-        origin = f"{scope.get('scheme', 'http')}://{host}"
-        start: Message = {}
-        chunks: list[bytes] = []
-
-        async def buffer(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                start.update(message)
-                return
-            chunks.append(message.get("body", b""))
-            if message.get("more_body"):
-                return
-            body = b"".join(chunks)
-            headers = [(k, v) for k, v in start.get("headers", [])
-                       if k.lower() != b"content-length"]
-            content_type = dict(headers).get(b"content-type", b"")
-            if content_type.startswith(b"text/html") and b"</head>" in body:
-                link = discovery_links(scope["path"], origin).encode()
-                body = body.replace(b"</head>", link + b"</head>", 1)
-            headers.append((b"content-length", str(len(body)).encode()))
-            headers = _merge(headers, extra)
-            if start.get("status") == 200:
-                headers = cache_control(scope["path"], headers)
-            await send({**start, "headers": headers})
-            await send({"type": "http.response.body", "body": body})
-
-        await self.app(scope, receive, buffer)
 
 
 def _merge(headers: list[tuple[bytes, bytes]],

@@ -1,0 +1,144 @@
+"""HTTP endpoints for reader pages: the whole document per URL, the view alone, and 404s.
+
+Every reader URL is answered with its own content, rendered at request time from the current
+store (never at build time): `/`, `/?office=…&q=…`, `/items/<id>`, `/issues/<date>`. Unknown
+items, dates and paths get the site's own Japanese page with status 404.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any
+
+from starlette.datastructures import Headers
+from starlette.middleware import Middleware
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from flash_reader import config, routes
+from flash_reader.render.document import document, page_policy
+from flash_reader.render.html import render_view
+from flash_reader.render.request import Kind, ViewRequest, from_url
+from flash_reader.render.views import RenderedView
+from flash_reader.store import Snapshot, store
+
+FURIGANA_COOKIE = "fr_furigana"  # set by the browser when the reader turns furigana on
+HTML = "text/html; charset=utf-8"
+
+
+def known_offices(snapshot: Snapshot) -> frozenset[str]:
+    return frozenset(o.code for o in snapshot.feed.offices) if snapshot.feed else frozenset()
+
+
+def request_of(path: str, request: Request, snapshot: Snapshot) -> ViewRequest:
+    params: dict[str, list[str]] = {}
+    for name, value in request.query_params.multi_items():
+        if name in ("office", "q", "limit") and len(params.get(name, ())) < 50:
+            params.setdefault(name, []).append(value)
+    return from_url(path, params, known_offices(snapshot))
+
+
+def _raw_path(request: Request, prefix: str = "") -> str:
+    # The path as sent (percent-encoded), so an id holding "/" or "%" is decoded exactly once.
+    raw = request.scope.get("raw_path") or request.url.path.encode()
+    path = raw.decode("latin-1").split("?", 1)[0]
+    return path[len(prefix):] if prefix and path.startswith(prefix) else path
+
+
+def wants_readings(request: Request) -> bool:
+    return request.cookies.get(FURIGANA_COOKIE) == "1" or request.query_params.get(
+        "furigana") == "1"
+
+
+def _respond(request: Request, body: str, status: int, cache: str,
+             extra: dict[str, str] | None = None) -> Response:
+    data = body.encode("utf-8")
+    etag = '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
+    headers = {"ETag": etag, "Cache-Control": cache, "Vary": "Accept-Encoding, Cookie",
+               **(extra or {})}
+    if status == 200 and etag in request.headers.get("if-none-match", ""):
+        return Response(status_code=304, headers=headers)
+    return Response(data, status_code=status, media_type=HTML, headers=headers)
+
+
+def page_response(request: Request, rendered: RenderedView) -> Response:
+    body = document(rendered, config.public_url())
+    return _respond(request, body, rendered.meta.status, "no-cache",
+                    {"Content-Security-Policy": page_policy()})
+
+
+async def page(request: Request) -> Response:
+    snapshot = store.current()
+    rendered = render_view(snapshot, request_of(_raw_path(request), request, snapshot),
+                           wants_readings(request))
+    return page_response(request, rendered)
+
+
+async def view(request: Request) -> Response:
+    """The #view element of a reader URL, for client-side navigation. Under the version it was
+    asked for it never changes (cached for good); from another version it is revalidated."""
+    snapshot = store.current()
+    path = _raw_path(request, routes.VIEW_PREFIX) or routes.READER
+    rendered = render_view(snapshot, request_of(path, request, snapshot), wants_readings(request))
+    current = request.query_params.get("v") == snapshot.version
+    cache = "public, max-age=31536000, immutable" if current else "no-cache"
+    return _respond(request, rendered.html, rendered.meta.status, cache,
+                    {"X-Content-Version": snapshot.version})
+
+
+def not_found_document() -> tuple[str, str]:
+    rendered = render_view(store.current(), ViewRequest(Kind.NOT_FOUND), False)
+    return document(rendered, config.public_url()), page_policy()
+
+
+def page_routes() -> list[Route]:
+    compressed = [Middleware(GZipMiddleware, minimum_size=500)]
+    return [
+        Route(routes.READER, page, methods=["GET", "HEAD"], middleware=compressed),
+        Route("/items/{rest:path}", page, methods=["GET", "HEAD"], middleware=compressed),
+        Route("/issues/{rest:path}", page, methods=["GET", "HEAD"], middleware=compressed),
+        Route(routes.VIEW_PREFIX + "/{rest:path}", view, methods=["GET"],
+              middleware=compressed),
+    ]
+
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+ASGIApp = Callable[[Scope, Callable, Callable], Awaitable[None]]
+
+
+class NotFoundPages:
+    """Any other 404 for a page request (Reflex's bare English "404: Page not found") becomes
+    the site's own Japanese page, still with status 404."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Callable, send: Callable) -> None:
+        if scope["type"] != "http" or scope.get("method") not in ("GET", "HEAD") or (
+                "text/html" not in Headers(scope=scope).get("accept", "")):
+            await self.app(scope, receive, send)
+            return
+        replaced = False
+
+        async def send_or_replace(message: Message) -> None:
+            nonlocal replaced
+            if message["type"] == "http.response.start" and message.get("status") == 404:
+                replaced = True
+                body, policy = not_found_document()
+                data = body.encode("utf-8")
+                await send({"type": "http.response.start", "status": 404, "headers": [
+                    (b"content-type", HTML.encode()), (b"content-length", str(len(data)).encode()),
+                    (b"cache-control", b"no-cache"),
+                    (b"content-security-policy", policy.encode())]})
+                await send({"type": "http.response.body",
+                            "body": b"" if scope["method"] == "HEAD" else data})
+                return
+            if replaced:
+                return  # the original 404 body (and any pathsend) is dropped
+            await send(message)
+
+        await self.app(scope, receive, send_or_replace)
