@@ -14,7 +14,7 @@ from flash_reader import views
 from flash_reader.feed import query
 from flash_reader.feed.parse import parse
 from flash_reader.feed.search import SearchIndex, terms_of
-from flash_reader.state.reader import RESULTS_PER_PAGE
+from flash_reader.render.request import PAGE_SIZE as RESULTS_PER_PAGE
 
 QUERIES = ["しんがぽーる", "cuf", "ＣＵＦ", "自治体", "ウェビナー 開催", "存在しない言葉",
            "JET", "ｶﾞｲﾄﾞ", "日韓交流おまつり", "パーマストンノース市"]

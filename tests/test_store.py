@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 
@@ -12,12 +13,12 @@ from tests.conftest import DEFAULT_FEED
 
 def test_store_starts_empty() -> None:
     snapshot = FeedStore().current()
-    assert snapshot.feed is None and snapshot.items == () and snapshot.version == 0
+    assert snapshot.feed is None and snapshot.items == () and snapshot.version == ""
 
 
 def test_store_load_indexes_items_by_id() -> None:
     snapshot = FeedStore().load(str(DEFAULT_FEED))
-    assert snapshot.error is None and snapshot.version == 1
+    assert snapshot.error is None and len(snapshot.version) == 16
     assert set(snapshot.items_by_id) == {f"2020-10-28-{n:02d}" for n in range(1, 8)}
 
 
@@ -28,7 +29,8 @@ def test_store_failed_load_keeps_last_good(tmp_path) -> None:
     broken.write_text("{", encoding="utf-8")
     after = store.load(str(broken))
     assert after.feed is good.feed
-    assert after.version == good.version + 1
+    # The content is the same, but readers are now told it may be old: a new version.
+    assert after.version != good.version
     assert after.error is not None and str(broken) in after.error
 
 
@@ -40,4 +42,21 @@ def test_store_failed_first_load_has_no_feed_and_an_error(tmp_path) -> None:
 def test_snapshot_is_immutable() -> None:
     snapshot = FeedStore().load(str(DEFAULT_FEED))
     with pytest.raises(dataclasses.FrozenInstanceError):
-        snapshot.version = 99  # type: ignore[misc]
+        snapshot.version = "x"  # type: ignore[misc]
+
+
+def test_equal_content_gives_equal_versions_in_separate_stores() -> None:
+    # Two worker processes reading the same feed must agree on what is current.
+    first, second = FeedStore().load(str(DEFAULT_FEED)), FeedStore().load(str(DEFAULT_FEED))
+    assert first.feed is not second.feed and first.version == second.version
+
+
+def test_changed_content_changes_the_version(tmp_path) -> None:
+    path = tmp_path / "feed.json"
+    document = json.loads(DEFAULT_FEED.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    store = FeedStore()
+    before = store.load(str(path))
+    document["items"][0]["title"] = "新しい見出し"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    assert store.load(str(path)).version != before.version

@@ -21,10 +21,18 @@ def test_item_without_extension_shows_office_unknown() -> None:
 
 
 def test_item_photo_alt_is_the_caption() -> None:
+    view = only_view(image="https://example.org/p.jpg",
+                     _flash={"office": "PAR", "photo_caption": "説明"})
+    assert view.photo_alt == view.caption == "説明" and view.photo_real
+
+
+def test_item_without_a_photo_names_the_placeholder_and_keeps_the_caption() -> None:
     view = only_view(_flash={"office": "PAR", "photo_caption": "説明", "photo_file": "P.jpg"})
-    assert view.photo_alt == view.caption == "説明"
-    # No image URL in the feed: the honest placeholder, named after the office.
+    # No image URL in the feed: the honest placeholder, named after the office; the caption
+    # is read once, from the figcaption, not as the image's name too.
     assert view.photo_src == view.photo_fallback == "/placeholder/PAR.svg"
+    assert view.photo_alt == f"{view.office_name}の写真（掲載なし）" and view.caption == "説明"
+    assert not view.photo_real
 
 
 def test_item_image_without_caption_gets_a_described_alt() -> None:

@@ -31,7 +31,8 @@ def render_view(snapshot: Snapshot, request: ViewRequest, readings: bool) -> Ren
     view, meta = build(snapshot, request, readings)
     src = src_for(snapshot, request) if meta.status == 200 else ""
     html = ENV.get_template("view.html").render(kind=request.kind.value if meta.status == 200
-                                                else "not-found", v=view, meta=meta, src=src)
+                                                else "not-found", v=view, meta=meta,
+                                                src=src).strip()
     rendered = RenderedView(request.kind, view, meta, src, html)
     _views.put(key, rendered)
     return rendered

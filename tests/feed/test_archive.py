@@ -37,18 +37,16 @@ def test_first_page_only_at_start(store: FeedStore, demo: str, server: FeedServe
     assert server.hits.get("/flash/feed-2.json") is None  # lazy
 
 
-def test_load_older_follows_next_url_to_the_end(store: FeedStore, demo: str) -> None:
+def test_load_archive_follows_next_url_to_the_end(store: FeedStore, demo: str) -> None:
     store.load(demo)
-    snapshot, added = store.load_older()
-    assert added == 10 and len(snapshot.pages) == 2
     progress = []
-    final = store.load_all(lambda pages, items: progress.append((pages, items)))
+    final = store.load_archive(lambda pages, items: progress.append((pages, items)))
     assert len(final.items) == SHAPE.total_items == 60
-    assert final.next_url == "" and final.archive_note == ""
-    assert progress[-1] == (6, 60)
+    assert final.next_url == "" and final.archive_note == "" and final.complete
+    assert progress[0] == (2, 20) and progress[-1] == (6, 60)
     dates = [item.issue_date for item in final.items]
     assert dates == sorted(dates, reverse=True)
-    assert store.load_older() == (final, 0)
+    assert store.load_archive().items == final.items
 
 
 def test_items_repeated_on_an_older_page_are_not_duplicated(
@@ -59,8 +57,8 @@ def test_items_repeated_on_an_older_page_are_not_duplicated(
     pages[1].write_text(json.dumps(second), encoding="utf-8")
     server.serve_directory(tmp_path / "a")
     store.load(server.url("/feed.json"))
-    snapshot, added = store.load_older()
-    assert added == 3 and len(snapshot.items) == 6
+    snapshot = store.load_archive()
+    assert len(snapshot.items) == 6
     assert any("already on a newer page" in note for note in snapshot.feed.notes)
 
 
@@ -73,7 +71,7 @@ def test_next_url_loop_ends_the_archive(store: FeedStore, server: FeedServer, tm
     pages[1].write_text(json.dumps(second), encoding="utf-8")
     server.serve_directory(tmp_path / "loop", "/loop/")
     store.load(server.url("/loop/feed.json"))
-    snapshot = store.load_all()
+    snapshot = store.load_archive()
     assert len(snapshot.pages) == 2 and len(snapshot.items) == 6
     assert snapshot.next_url == "" and "points back to" in snapshot.archive_note
 
@@ -81,7 +79,7 @@ def test_next_url_loop_ends_the_archive(store: FeedStore, server: FeedServer, tm
 def test_page_limit_stops_following(server: FeedServer, tmp_path: Path, demo: str) -> None:
     store = FeedStore(None, max_pages=3)
     store.load(demo)
-    snapshot = store.load_all()
+    snapshot = store.load_archive()
     assert len(snapshot.pages) == 3
     assert "more than 3 pages" in snapshot.archive_note
 
@@ -105,7 +103,7 @@ def test_refresh_with_304_does_not_parse_again(store: FeedStore, demo: str, serv
 def test_changed_first_page_is_parsed_and_older_pages_kept(
         store: FeedStore, demo: str, tmp_path: Path) -> None:
     store.load(demo)
-    store.load_older()
+    store.load_archive()
     page = tmp_path / "archive" / "feed.json"
     document = json.loads(page.read_text(encoding="utf-8"))
     document["items"][0]["title"] = "更新された見出し"
@@ -113,7 +111,7 @@ def test_changed_first_page_is_parsed_and_older_pages_kept(
     snapshot = store.load(demo)
     assert snapshot.feed.items[0].title == "更新された見出し"
     assert "更新された見出し" in snapshot.search_index.haystacks[snapshot.feed.items[0].id]
-    assert len(snapshot.pages) == 2 and len(snapshot.items) == 20
+    assert len(snapshot.pages) == 6 and len(snapshot.items) == 60
 
 
 def test_server_down_at_start_uses_last_good_copy_on_disk(
@@ -141,11 +139,12 @@ def test_older_page_failing_keeps_what_is_loaded(store: FeedStore, demo: str,
                                                  server: FeedServer) -> None:
     store.load(demo)
     server.down = True
-    snapshot, added = store.load_older()
-    assert added == 0 and len(snapshot.items) == 10 and "503" in (snapshot.error or "")
+    snapshot = store.load_archive()
+    assert len(snapshot.items) == 10 and "503" in snapshot.archive_note
+    # An older page failing is for staff: readers' notice is about the first page only.
+    assert snapshot.error is None
     server.down = False
-    snapshot, added = store.load_older()
-    assert added == 10
+    assert len(store.load_archive().items) == 60
 
 
 def test_corrupt_cache_file_is_ignored(demo: str, server: FeedServer, tmp_path: Path) -> None:

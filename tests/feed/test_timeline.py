@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from flash_reader.feed import timeline
 from flash_reader.feed.parse import parse
-from flash_reader.state.timeline import timeline_view
 from tests.feed.feeds import encode, feed, item
 
 
@@ -39,10 +36,3 @@ def test_timeline_years_months_issues() -> None:
 def test_timeline_of_feed_without_dates_is_empty() -> None:
     assert timeline.timeline(parse(encode(feed(item("x"))))) == ()
 
-
-def test_timeline_view_marks_current_issue_and_opens_its_year() -> None:
-    view = timeline_view(timeline.timeline(FEED), dt.date(2020, 10, 14))
-    assert [y.open for y in view] == [False, True, False]
-    current = [i for y in view for m in y.months for i in m.issues if i.current]
-    assert [(i.label, i.url) for i in current] == [("10月14日配信（1件）", "/issues/2020-10-14")]
-    assert view[1].label == "2020年（3号）" and view[1].months[0].label == "2020年10月"
