@@ -1,7 +1,14 @@
 """Reflex configuration: offline-friendly, no telemetry, no Radix Themes, no sitemap."""
 
+import os
+
 import reflex as rx
 from reflex_base.plugins.sitemap import SitemapPlugin
+
+# A reader's state is only the choices its URL names, restored by on_load from the URL: one
+# process keeps it in memory (the default disk manager wrote 5 files per reader and listed the
+# folder on every event). Several processes share it through Redis (make run-scaled).
+STATE_MANAGER = {} if os.environ.get("REFLEX_REDIS_URL") else {"state_manager_mode": "memory"}
 
 config = rx.Config(
     app_name="flash_reader",
@@ -10,4 +17,5 @@ config = rx.Config(
     disable_plugins=[SitemapPlugin],
     # Pre-compressed at build time and served as is: brotli for browsers that take it, else gzip.
     frontend_compression_formats=["brotli", "gzip"],
+    **STATE_MANAGER,
 )

@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from flash_reader import routes
+from flash_reader import config, routes
 from flash_reader.embed import feeds_out, oembed, widget
 from flash_reader.embed.params import ParamError, parse_widget_params
 from flash_reader.feed import query
@@ -58,7 +58,8 @@ async def placeholder_photo(request: Request) -> Response:
 
 
 def _base(request: Request) -> str:
-    return str(request.base_url).rstrip("/")
+    # Never the request's Host header (any client sets it): the configured public URL.
+    return config.public_url()
 
 
 def _cached(request: Request, body: bytes, media_type: str, cache: str = FEED_CACHE) -> Response:

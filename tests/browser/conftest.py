@@ -30,6 +30,13 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 
 
 @pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict) -> dict:
+    # Tests inject axe-core and evaluate expressions, which the pages' script-src policy
+    # forbids; tests/browser/test_policy.py checks the policy itself without this.
+    return {**browser_context_args, "bypass_csp": True}
+
+
+@pytest.fixture(scope="session")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The reader on the bundled default feed, started once per test session."""
     log = Path(tmp_path_factory.mktemp("app")) / "reflex.log"
