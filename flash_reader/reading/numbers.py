@@ -8,7 +8,8 @@ counter's reading without the number (13日 → か, 10日 → にち). Here:
 - where number and counter fuse into one word (1日 ついたち, 10日 とおか, 14日 じゅうよっか,
   1人 ひとり, 20歳 はたち) the counter carries the reading of the whole word, as the digits
   cannot carry any;
-- a counter not in the table gets no reading rather than the analyser's guess (5棟 → むね).
+- a counter not in the table gets no reading rather than the analyser's guess (3羽 → わ,
+  where it is ば).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ class Number:
 
 
 def read_number(value: int) -> str:
-    """The ordinary reading of a whole number (0 → "", as a prefix): 3000 → さんぜん."""
+    """The ordinary reading of a number below 10**16 (0 → "", as a prefix): 3000 → さんぜん."""
     if value == 0:
         return ""
     parts = []
