@@ -24,6 +24,11 @@ _NUMBER = re.compile(rf"(?:{_GROUP}|[兆億万千百])+")
 _PART = re.compile(rf"{_GROUP}|[兆億万千百]")
 _HAS_DIGIT = re.compile(r"[0-9０-９]")
 
+
+def has_digit(text: str) -> bool:
+    return bool(_HAS_DIGIT.search(text))
+
+
 _ONES = ("", "いち", "に", "さん", "よん", "ご", "ろく", "なな", "はち", "きゅう")
 # 1日 (as a date) … 10日 and 20日: native Japanese numbers, one word with the counter.
 _NATIVE_DAYS = {1: "ついたち", 2: "ふつか", 3: "みっか", 4: "よっか", 5: "いつか", 6: "むいか",
