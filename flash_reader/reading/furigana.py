@@ -1,7 +1,8 @@
 """Furigana: text → segments with hiragana readings over kanji, and the school grade of each.
 
 Readings come from Sudachi (sudachipy + sudachidict-core, from PyPI); a small user dictionary
-fixes names. Okurigana stay outside the ruby: 関わる → 関(かか)わる.
+fixes names, and `numbers` reads numerals with their counters (digits never get a reading).
+Okurigana stay outside the ruby: 関わる → 関(かか)わる.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import threading
 
 from kanji_lists import JOYO, KYOIKU
 
+from flash_reader.reading.numbers import Word, has_digit, reread
 from flash_reader.reading.user_dict import USER_READINGS
 
 _KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヵヶ]")
@@ -101,7 +103,18 @@ def _analyse(text: str) -> list[tuple[str, str]]:
 
     with _lock:
         morphemes = _tokenizer().tokenize(text, tokenizer.Tokenizer.SplitMode.C)
-        return [(m.surface(), hiragana(m.reading_form())) for m in morphemes]
+        if not has_digit(text):  # most texts: no number to reread
+            return [(m.surface(), hiragana(m.reading_form())) for m in morphemes]
+        words: list[Word] = []
+        after_number = False
+        for m in morphemes:
+            surface = m.surface()
+            # 助数詞 and 助数詞可能: the analyser's own tag for counters (日, 羽). Looked up only
+            # after a number, as it costs as much as the rest of the analysis.
+            counter = after_number and any(p.startswith("助数詞") for p in m.part_of_speech()[:3])
+            words.append(Word(surface, hiragana(m.reading_form()), counter))
+            after_number = has_digit(surface)
+    return reread(words)
 
 
 def _align(surface: str, reading: str) -> list[Segment]:
