@@ -54,6 +54,9 @@ export function ServerView({ src, ids }) {
   useEffect(() => {
     const page = document.getElementById(ids.page);
     if (!page) return undefined;
+    // From now on the island navigates (scripts/navigate.js steps aside); tests wait on this.
+    window.__flashIsland = true;
+    page.setAttribute("data-island", "ready");
     const go = (href, focus, keepScroll) => {
       pending.current = focus;
       navigate(href, { preventScrollReset: Boolean(keepScroll) });

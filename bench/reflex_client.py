@@ -16,7 +16,7 @@ import socketio
 
 NAMESPACE = "/_event"
 STATE = "reflex___state____state"
-READER = f"{STATE}.flash_reader___state___reader____reader_state"
+READER = f"{STATE}.flash_reader___state___view____view_state"
 BUILDER = f"{STATE}.flash_reader___state___embed_builder____embed_builder_state"
 ON_LOAD = f"{STATE}.reflex___state____on_load_internal_state.on_load_internal"
 

@@ -60,16 +60,41 @@ def marked(text: str, terms: tuple[str, ...], href: str = "", *,
            readings: bool = True) -> list[SpanView]:
     """`text` as spans: search matches marked; with `readings`, words with kanji carry their
     reading (without, no time is spent on them)."""
-    return [span for piece, mark in split_marked(text, terms)
-            for span in (_spans(piece, href, mark) if readings
-                         else (SpanView(piece, href, mark),))]
+    pieces = split_marked(text, terms)
+    if not readings:
+        return [SpanView(piece, href, mark) for piece, mark in pieces]
+    segments = _segments(text)
+    if len(pieces) == 1:
+        return [SpanView(seg.text, href, pieces[0][1], seg.reading, seg.grade)
+                for seg in segments]
+    # Readings come from the whole text (a search must not change them: 「13日」 split at
+    # 「13」 would read 日 as ひ); marks are laid over the words afterwards.
+    bounds, start = [], 0
+    for piece, mark in pieces:
+        bounds.append((start, start + len(piece), mark))
+        start += len(piece)
+    spans, position = [], 0
+    for seg in segments:
+        end = position + len(seg.text)
+        if seg.reading:
+            # A word with a reading stays whole: marked if any of it matched.
+            mark = any(mark and b_start < end and position < b_end
+                       for b_start, b_end, mark in bounds)
+            spans.append(SpanView(seg.text, href, mark, seg.reading, seg.grade))
+        else:
+            for b_start, b_end, mark in bounds:
+                left, right = max(b_start, position), min(b_end, end)
+                if left < right:
+                    spans.append(SpanView(text[left:right], href, mark))
+        position = end
+    return spans
 
 
 @functools.lru_cache(maxsize=200_000)
-def _spans(piece: str, href: str, mark: bool) -> tuple[SpanView, ...]:
-    # Immutable views of immutable text: built once, shared by every view that shows them.
-    return tuple(SpanView(segment.text, href, mark, segment.reading, segment.grade)
-                 for segment in (annotate(piece) or (Segment(piece),)))
+def _segments(text: str) -> tuple[Segment, ...]:
+    # Immutable readings of immutable text: built once, shared by every view that shows them.
+    segments = tuple(annotate(text) or (Segment(text),))
+    return segments if "".join(s.text for s in segments) == text else (Segment(text),)
 
 
 def placeholder_alt(office_name: str) -> str:

@@ -50,3 +50,19 @@ def test_dom_ids_are_safe_and_unique() -> None:
     second = views.item_view(parse(encode(feed(item("a?b")))).items[0]).heading_id
     assert first != second
     assert all(ch.isascii() and (ch.isalnum() or ch in "-_") for ch in first)
+
+
+def test_search_marks_do_not_change_readings() -> None:
+    # 「13日」 searched for 「13」: 日 keeps the reading of the date, not ひ.
+    plain = views.marked("10月13日に開催", ())
+    searched = views.marked("10月13日に開催", ("13",))
+    readings = [(s.text, s.reading) for s in plain if s.reading]
+    assert [(s.text, s.reading) for s in searched if s.reading] == readings
+    assert "".join(s.text for s in searched if s.mark) == "13"
+    assert "".join(s.text for s in searched) == "10月13日に開催"
+
+
+def test_a_match_inside_a_word_marks_the_word_and_keeps_its_reading() -> None:
+    spans = views.marked("自治体の交流", ("交",))
+    word = next(s for s in spans if "交" in s.text)
+    assert word.mark and word.reading and word.text == "交流"

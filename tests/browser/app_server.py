@@ -8,8 +8,9 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -39,6 +40,8 @@ def running_app(log_path: Path, *, backend_only: bool = False, **env: str) -> It
     """Run `reflex run --env prod --single-port` (or `--backend-only`) and yield its base URL
     once it serves."""
     port = free_port()
+    # Absolute URLs (canonical, og, oEmbed, feeds) come from the configured public URL.
+    env = {"FLASH_PUBLIC_URL": f"http://127.0.0.1:{port}", **env}
     command = [sys.executable, "-m", "reflex", "run", "--env", "prod", "--backend-port", str(port)]
     command += ["--backend-only"] if backend_only else ["--single-port", "--frontend-port",
                                                         str(port)]
@@ -73,6 +76,17 @@ def _wait_until_serving(process: subprocess.Popen, base_url: str, log_path: Path
             pass
         time.sleep(1)
     raise RuntimeError(f"the app did not serve within {START_TIMEOUT_S} s:\n{_tail(log_path)}")
+
+
+def wait_for(condition: Callable[[], bool], *, timeout: float, what: str,
+             interval: float = 0.25) -> None:
+    """Wait until `condition()` holds (checked every `interval`), or fail saying `what` never
+    happened. For conditions outside the browser (served HTML, files, processes)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"waited {timeout:g} s for {what}")
+        threading.Event().wait(interval)
 
 
 def _tail(path: Path, lines: int = 40) -> str:

@@ -45,9 +45,10 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def open_reader(page: Page, url: str) -> Page:
-    """Open a reader page and wait until the client has hydrated and shows items."""
+    """Open a reader page and wait until the island has taken over the server's page (links
+    and filters then navigate on the client)."""
     page.goto(url)
-    page.locator("article").first.wait_for(state="visible", timeout=30_000)
+    page.locator("flash-page[data-island=ready]").wait_for(state="attached", timeout=30_000)
     return page
 
 

@@ -1,0 +1,145 @@
+"""Every reader URL answers with its own content (issue 13), seen from chromium: without
+JavaScript, during hydration, and under the pages' own script policy."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from tests.browser.conftest import open_reader
+
+
+@pytest.fixture
+def no_js(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(java_script_enabled=False)
+    yield context
+    context.close()
+
+
+@pytest.mark.parametrize(("path", "items", "title"), [
+    ("/items/2020-10-28-03", ["2020-10-28-03"], re.compile("^「Japan Matsuri Presents」へ参加")),
+    ("/issues/2020-10-28", [f"2020-10-28-{n:02d}" for n in range(1, 8)],
+     "2020年10月28日配信｜海外事務所フラッシュ"),
+    ("/?office=PAR,SIN", ["2020-10-28-01", "2020-10-28-02"],
+     "パリ事務所・シンガポール事務所の記事 2件｜海外事務所フラッシュ"),
+    ("/?q=%E3%82%BD%E3%82%A6%E3%83%AB", ["2020-10-28-07"],
+     "「ソウル」を含む記事 1件｜海外事務所フラッシュ"),
+])
+def test_reader_urls_without_javascript_show_exactly_their_articles(
+        no_js: BrowserContext, app_url: str, path: str, items: list[str], title) -> None:
+    page = no_js.new_page()
+    response = page.goto(app_url + path)
+    assert response is not None and response.status == 200
+    expect(page.locator("article")).to_have_count(len(items))
+    assert [a.get_attribute("data-item-id") for a in page.locator("article").all()] == items
+    expect(page).to_have_title(title)
+    assert page.locator("meta[property='og:title']").get_attribute("content") == page.title()
+
+
+def test_office_filter_form_works_without_javascript(no_js: BrowserContext, app_url: str) -> None:
+    page = no_js.new_page()
+    page.goto(app_url + "/")
+    group = page.get_by_role("group", name="事務所で絞り込む")
+    group.get_by_role("checkbox", name=re.compile("^ロンドン事務所")).check()
+    group.get_by_role("checkbox", name=re.compile("^ソウル事務所")).check()
+    page.get_by_role("button", name="この条件で絞り込む").click()
+    expect(page).to_have_url(re.compile(r"office=LON&office=SEL$"))
+    expect(page.locator("article")).to_have_count(2)
+    expect(page.locator("#result-status")).to_have_text("ロンドン事務所・ソウル事務所の記事 2件")
+
+
+@pytest.mark.parametrize("path", ["/items/no-such-item", "/issues/1999-01-01", "/no/such/page"])
+def test_unknown_urls_are_404_with_the_sites_own_page(no_js: BrowserContext, app_url: str,
+                                                     path: str) -> None:
+    page = no_js.new_page()
+    response = page.goto(app_url + path)
+    assert response is not None and response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_contain_text("見つかりません")
+    expect(page.get_by_role("search")).to_be_visible()
+    expect(page.get_by_role("link", name="最新号を読む")).to_have_attribute("href", "/")
+    assert page.locator("html").get_attribute("lang") == "ja"
+    expect(page.get_by_text("404: Page not found")).to_have_count(0)
+
+
+# Records, from before the first paint until the test stops it, which offices' articles each
+# animation frame showed, and every console error (hydration errors included).
+FRAME_RECORDER = """
+window.__frames = [];
+window.__recording = true;
+(function sample() {
+  const offices = [...document.querySelectorAll("article .item-office")]
+    .filter((el) => el.getClientRects().length > 0)
+    .map((el) => el.getAttribute("data-office"));
+  if (document.body) window.__frames.push(offices.join(","));
+  if (window.__recording) requestAnimationFrame(sample);
+})();
+"""
+
+
+def test_filtered_url_paints_only_its_articles_through_hydration(page: Page,
+                                                                app_url: str) -> None:
+    errors: list[str] = []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.add_init_script(FRAME_RECORDER)
+    with page.expect_websocket() as socket_info:
+        page.goto(app_url + "/?office=SEL")
+    # Hydrated, the island in charge, and the reader's state (naming this view) received.
+    page.locator("flash-page[data-island=ready]").wait_for(state="attached")
+    socket_info.value.wait_for_event("framereceived",
+                                     predicate=lambda payload: "view_src" in str(payload))
+    # Then 30 more frames, to see what the island does with that state.
+    page.wait_for_function("n => window.__frames.length > n",
+                           arg=page.evaluate("window.__frames.length") + 30)
+    frames = page.evaluate("window.__recording = false, window.__frames")
+    first = next((i for i, f in enumerate(frames) if f), None)
+    assert first is not None, "no frame showed an article"
+    after = frames[first:]
+    assert set(after) == {"SEL"}, f"frames showed other offices or none: {sorted(set(after))}"
+    assert not [e for e in errors if re.search("hydrat|#418|#423|#425", e, re.I)], errors
+    assert errors == []
+
+
+def test_pages_run_under_their_script_policy(browser: Browser, app_url: str) -> None:
+    # A context without the suite's bypass: the policy the server sends is enforced.
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.add_init_script("window.__violations = [];"
+                             "document.addEventListener('securitypolicyviolation',"
+                             " e => window.__violations.push(e.violatedDirective + ' ' +"
+                             " e.blockedURI));")
+        response = page.goto(app_url + "/")
+        assert response is not None
+        policies = response.headers["content-security-policy"]
+        assert "script-src 'self' 'sha256-" in policies and "'unsafe-inline'" not in (
+            policies.split("script-src", 1)[1].split(";", 1)[0])
+        page.locator("flash-page[data-island=ready]").wait_for(state="attached")
+        page.get_by_role("checkbox", name=re.compile("^パリ事務所")).check()
+        expect(page.locator("article")).to_have_count(1)
+        assert page.evaluate("window.__violations") == []
+        # An injected inline script (what a stored XSS would be) does not run.
+        page.evaluate("""() => { const s = document.createElement('script');
+                                 s.textContent = 'window.__injected = true';
+                                 document.body.append(s); }""")
+        expect(page.locator("article")).to_have_count(1)
+        assert page.evaluate("window.__injected === undefined")
+        assert page.evaluate("window.__violations.length") == 1
+    finally:
+        context.close()
+
+
+def test_navigation_keeps_the_page_and_moves_focus(page: Page, app_url: str) -> None:
+    open_reader(page, app_url)
+    page.evaluate("document.querySelector('flash-page').dataset.marker = 'kept'")
+    page.get_by_role("link", name="2020年10月28日配信").first.click()
+    expect(page).to_have_url(re.compile("/issues/2020-10-28$"))
+    expect(page.get_by_role("heading", level=1)).to_be_focused()
+    # Same page element: navigation swapped the view only (display settings, search box kept).
+    assert page.evaluate("document.querySelector('flash-page').dataset.marker") == "kept"
+    page.go_back()
+    expect(page).to_have_url(app_url + "/")
+    expect(page.get_by_role("heading", level=1)).to_be_focused()
