@@ -25,6 +25,12 @@ def parse(data: bytes, base_url: str | None = None) -> Feed:
         return adapt_feed(decode_feed(data, notes), base_url, notes)
     except UnicodeDecodeError:
         raise FeedFormatError(not_utf8(data)) from None
+    except FeedFormatError:
+        # Shift_JIS puts 0x5C ("\\") inside characters such as ソ and 表: the JSON decoder
+        # stops at a bad escape before it meets a byte that is not UTF-8.
+        if _is_utf8(data):
+            raise
+        raise FeedFormatError(not_utf8(data)) from None
     except RecursionError:
         raise FeedFormatError("the JSON is nested too deeply (arrays or objects inside each "
                               "other hundreds of times); a feed is never that deep") from None
@@ -43,6 +49,14 @@ def not_utf8(data: bytes) -> str:
     guess = _guess_encoding(data)
     seems = f"（{guess} のようです）" if guess else ""
     return f"UTF-8 ではありません{seems}: {where}; save or serve the feed as UTF-8"
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _utf16(data: bytes) -> bool:

@@ -26,6 +26,13 @@ def test_shift_jis_feed_is_named() -> None:
         parse(data)
 
 
+def test_shift_jis_with_a_backslash_byte_is_named() -> None:
+    """ソ and 表 end in byte 0x5C ("\\") in Shift_JIS: a JSON decoder sees a bad escape first."""
+    data = json.dumps(feed(item("1", title="表示ソフト")), ensure_ascii=False).encode("shift_jis")
+    with pytest.raises(FeedFormatError, match="UTF-8 ではありません（Shift_JIS のようです）"):
+        parse(data)
+
+
 def test_euc_jp_feed_is_named() -> None:
     data = json.dumps(JAPANESE, ensure_ascii=False).encode("euc_jp")
     with pytest.raises(FeedFormatError, match="UTF-8 ではありません（EUC-JP のようです）"):
