@@ -50,6 +50,7 @@ SHRINK_FACTOR = 4  # fewer than a quarter of the last good copy's items: refused
 ACCEPT_SECONDS = 24 * 3600  # how long a staff acceptance waits for the smaller page
 ORPHAN_SECONDS = 60  # a *.tmp older than this is left over from a crash, not being written
 MAX_MERGED_NOTES = 200
+MAX_METADATA_BYTES = 64 * 1024  # a metadata file is a few hundred bytes
 MAX_URL_CHARS_IN_MESSAGES = 200
 ORIGINS_ENV = "FLASH_FEED_ALLOWED_ORIGINS"
 _CACHE_FILE = re.compile(r"[0-9a-f]{32}\.(json|body|accept)")
@@ -120,7 +121,11 @@ class PageCache:
         if paths is None or not paths[0].exists():
             return None
         try:
-            return _record(json.loads(paths[0].read_text(encoding="utf-8")), url)
+            with paths[0].open("rb") as file:
+                text = file.read(MAX_METADATA_BYTES + 1)
+            if len(text) > MAX_METADATA_BYTES:
+                raise ValueError(f"over {MAX_METADATA_BYTES:,} bytes")
+            return _record(json.loads(text.decode("utf-8")), url)
         except (OSError, ValueError, RecursionError) as exc:
             log.warning("ignoring unreadable cache file %s: %s", paths[0], exc)
             return None

@@ -96,7 +96,13 @@ CORRUPT_METADATA = {
     "final_url a dict": lambda record: {**record, "final_url": {}},
     "items negative": lambda record: {**record, "items": -5},
     "url of another page": lambda record: {**record, "url": "https://elsewhere.example/"},
+    "nested 100,000 deep": lambda record: b'{"x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+    "a megabyte long": lambda record: {**record, "x": " " * 1_000_000},
 }
+
+
+def _write(path: Path, corrupted: object) -> None:
+    path.write_bytes(corrupted if isinstance(corrupted, bytes) else json.dumps(corrupted).encode())
 
 
 def _metadata_file(cache: Path) -> Path:
@@ -111,7 +117,7 @@ def test_corrupt_cache_metadata_never_blocks_loading(
     url = _good_copy_on_disk(server, tmp_path)
     path = _metadata_file(tmp_path)
     record = json.loads(path.read_text(encoding="utf-8"))
-    path.write_text(json.dumps(CORRUPT_METADATA[corruption](record)), encoding="utf-8")
+    _write(path, CORRUPT_METADATA[corruption](record))
     caplog.set_level(logging.WARNING)
     loader = PageLoader(PageCache(tmp_path))
     page = loader.load(url)  # the server is up: a fresh copy, the bad file ignored
@@ -127,7 +133,7 @@ def test_corrupt_cache_metadata_with_the_server_down_is_a_feed_error(
     url = _good_copy_on_disk(server, tmp_path)
     path = _metadata_file(tmp_path)
     record = json.loads(path.read_text(encoding="utf-8"))
-    path.write_text(json.dumps(CORRUPT_METADATA[corruption](record)), encoding="utf-8")
+    _write(path, CORRUPT_METADATA[corruption](record))
     server.down = True
     with pytest.raises(FeedError, match="503"):
         PageLoader(PageCache(tmp_path)).load(url)

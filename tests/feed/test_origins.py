@@ -95,3 +95,17 @@ def test_internal_server_is_never_fetched(server: FeedServer,
         with pytest.raises(FeedOriginError):
             next_page_url((first,))
         assert internal.hits == {}
+
+
+def test_store_ends_the_archive_with_a_note(server: FeedServer,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from flash_reader.store import FeedStore
+
+    monkeypatch.delenv("FLASH_FEED_ALLOWED_ORIGINS", raising=False)
+    with feed_server() as internal:
+        secret = internal.serve("/admin.json", encode(feed(item("secret"))))
+        url = server.serve("/feed.json", encode(feed(item("a"), next_url=secret)))
+        store = FeedStore(None)
+        snapshot = store.load(url)
+        assert snapshot.next_url == "" and "another site" in snapshot.archive_note
+        assert store.load_all().items == snapshot.items and internal.hits == {}

@@ -118,3 +118,15 @@ def test_shrink_without_any_copy_raises_nothing_to_keep(server: FeedServer,
     next(tmp_path.glob("*.body")).unlink()
     server.serve("/feed.json", page_of(1))
     assert len(PageLoader(PageCache(tmp_path)).load(url).feed.items) == 1
+
+
+def test_store_keeps_serving_the_last_good_feed(server: FeedServer, tmp_path: Path) -> None:
+    from flash_reader.store import FeedStore
+
+    url = server.serve("/feed.json", page_of(40))
+    store = FeedStore(tmp_path)
+    good = store.load(url)
+    server.serve("/feed.json", page_of(0))
+    after = store.load(url)
+    assert after.feed is good.feed and len(after.items) == 40 and after.stale
+    assert "no items" in (after.error or "") and "flash-reader accept" in (after.error or "")
