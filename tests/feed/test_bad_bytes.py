@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import json
 import logging
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from flash_reader.feed.archive import PageCache, PageLoader
 from flash_reader.feed.errors import FeedError, FeedFormatError, FeedTooLargeError
@@ -183,3 +186,27 @@ def test_shift_jis_from_the_server_keeps_the_last_good_copy(
     assert "UTF-8 ではありません" in (after.failure or "")
     restarted = PageLoader(PageCache(tmp_path)).load(url)  # after a restart: the disk copy
     assert restarted.from_cache and len(restarted.feed.items) == 2
+
+
+metadata_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30)
+    | st.sampled_from(["2020-10-28T09:00:00+00:00", '"etag"', "http://x/"]),
+    lambda children: st.lists(children, max_size=3)
+    | st.dictionaries(st.text(max_size=8), children, max_size=3),
+    max_leaves=10)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.sampled_from(
+    ["url", "final_url", "etag", "last_modified", "fetched_at", "items"]), metadata_values)
+    | metadata_values)
+def test_any_metadata_is_a_record_or_ignored(value: object) -> None:
+    url = "http://x/"
+    with tempfile.TemporaryDirectory() as directory:
+        cache = PageCache(Path(directory))
+        path, _body = cache._paths(url)
+        if isinstance(value, dict) and "url" in value:
+            value = {**value, "url": url}  # reach the checks after the URL's
+        path.write_text(json.dumps(value), encoding="utf-8")
+        record = cache.read_metadata(url)
+    assert record is None or (record.fetched_at.tzinfo is not None and record.url == url)
