@@ -210,3 +210,14 @@ def test_any_metadata_is_a_record_or_ignored(value: object) -> None:
         path.write_text(json.dumps(value), encoding="utf-8")
         record = cache.read_metadata(url)
     assert record is None or (record.fetched_at.tzinfo is not None and record.url == url)
+
+
+def test_non_ascii_etag_from_the_server_is_not_sent_back(server: FeedServer,
+                                                         tmp_path: Path) -> None:
+    url = server.serve("/feed.json", encode(JAPANESE), ETag='"caf\xe9"')
+    loader = PageLoader(PageCache(tmp_path))
+    first = loader.load(url)
+    again = loader.load(url, first)  # a refresh must still reach the server
+    assert not again.from_cache and again.failure is None and server.hits["/feed.json"] == 2
+    restarted = PageLoader(PageCache(tmp_path)).load(url)
+    assert not restarted.from_cache and server.hits["/feed.json"] == 3
