@@ -50,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     val.add_argument("source", help="a local path or an http(s) URL")
     val.add_argument("--all", action="store_true",
                      help="follow next_url through the whole archive (progress on stderr)")
-    val.add_argument("--max-pages", type=int, default=DEFAULT_MAX_PAGES,
+    val.add_argument("--max-pages", type=_at_least_one, default=DEFAULT_MAX_PAGES,
                      help=f"the most pages followed with --all (default {DEFAULT_MAX_PAGES})")
     val.set_defaults(run=_validate)
 
@@ -138,6 +138,12 @@ def _validate(args: argparse.Namespace) -> int:
           f"{_count(len(issue_dates(feed)), 'issue')}, "
           f"{_count(len(feed.offices), 'office')} ({offices}){counted}")
     return 0
+
+
+def _at_least_one(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return int(text)
 
 
 def _count(number: int, noun: str) -> str:

@@ -199,3 +199,10 @@ def test_accept_with_the_cache_off(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setenv("FLASH_CACHE_DIR", "off")
     assert main(["accept", "https://example.org/feed.json"]) == 1
     assert "cache is off" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "x"])
+def test_validate_max_pages_must_be_a_positive_number(value: str) -> None:
+    result = run_cli("validate", "--all", "--max-pages", value, str(DEFAULT_FEED))
+    assert result.returncode == 2 and "at least 1" in result.stderr
+    assert "Traceback" not in result.stderr
