@@ -1,7 +1,8 @@
 """`flash-reader`: the staff command line.
 
     flash-reader convert BULLETIN.txt > feed.json
-    flash-reader validate PATH_OR_URL
+    flash-reader validate [--all] PATH_OR_URL
+    flash-reader accept [--cache-dir DIR] URL
     flash-reader demo-archive OUTDIR
 """
 
@@ -9,18 +10,29 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from flash_reader.convert import ConversionError, convert
+from flash_reader.feed.archive import (
+    ACCEPT_SECONDS,
+    DEFAULT_MAX_PAGES,
+    Page,
+    PageCache,
+    PageLoader,
+    merge,
+    next_page_url,
+)
 from flash_reader.feed.errors import FeedError
-from flash_reader.feed.load import load_feed
 from flash_reader.feed.query import issue_dates
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    # The loader logs each skipped item for the app's log; here they are printed as notes.
+    logging.basicConfig(level=logging.ERROR, format="flash-reader: %(message)s")
     return args.run(args)
 
 
@@ -36,7 +48,18 @@ def _parser() -> argparse.ArgumentParser:
 
     val = commands.add_parser("validate", help="load a feed as the app does and summarise it")
     val.add_argument("source", help="a local path or an http(s) URL")
+    val.add_argument("--all", action="store_true",
+                     help="follow next_url through the whole archive (progress on stderr)")
+    val.add_argument("--max-pages", type=_at_least_one, default=DEFAULT_MAX_PAGES,
+                     help=f"the most pages followed with --all (default {DEFAULT_MAX_PAGES})")
     val.set_defaults(run=_validate)
+
+    acc = commands.add_parser(
+        "accept", help="let the app take a page that lost most of its items (once)")
+    acc.add_argument("url", help="the page's URL, exactly as the app loads it (FLASH_FEED_URL)")
+    acc.add_argument("--cache-dir", type=Path,
+                     help="the app's cache (default: FLASH_CACHE_DIR, else var/cache)")
+    acc.set_defaults(run=_accept)
 
     demo = commands.add_parser("demo-archive",
                                help="write a paginated sample archive (clearly marked as such)")
@@ -87,16 +110,68 @@ def dump_feed(feed: dict) -> str:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    loader = PageLoader(PageCache(None))  # exactly the app's loading, without its cache
+    pages: list[Page] = []
+    url: str | None = args.source
     try:
-        feed = load_feed(args.source)
+        while url:
+            page = loader.load(url)
+            pages.append(page)
+            if not args.all:
+                break
+            print(f"page {len(pages)}: {_count(len(page.feed.items), 'item')}", file=sys.stderr,
+                  flush=True)
+            url = next_page_url(tuple(pages), args.max_pages)
     except FeedError as exc:
-        print(f"invalid: {exc}", file=sys.stderr)
+        where = f"page {len(pages) + 1}: " if args.all and pages else ""
+        print(f"invalid: {where}{exc}", file=sys.stderr)
         return 1
+    feed = merge(tuple(pages))
     for note in feed.notes:
         print(f"note: {note}", file=sys.stderr)
+    if not args.all and feed.next_url:
+        print(f"note: older pages follow ({feed.next_url}); add --all to check them too",
+              file=sys.stderr)
     offices = ", ".join(office.code for office in feed.offices) or "none"
-    print(f"ok: {args.source}: {len(feed.items)} items, {len(issue_dates(feed))} issues, "
-          f"{len(feed.offices)} offices ({offices})")
+    counted = f", {_count(len(pages), 'page')}" if args.all else ""
+    print(f"ok: {args.source}: {_count(len(feed.items), 'item')}, "
+          f"{_count(len(issue_dates(feed)), 'issue')}, "
+          f"{_count(len(feed.offices), 'office')} ({offices}){counted}")
+    return 0
+
+
+def _at_least_one(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return int(text)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
+
+
+def _accept(args: argparse.Namespace) -> int:
+    from flash_reader import config
+
+    directory = args.cache_dir or config.cache_dir()
+    if directory is None:
+        print("flash-reader: the cache is off (FLASH_CACHE_DIR=off): nothing is kept, so a "
+              "restart of the app takes the new page", file=sys.stderr)
+        return 1
+    cache = PageCache(directory)
+    record = cache.read_metadata(args.url)
+    if record is None:
+        print(f"flash-reader: {directory} holds no copy of {args.url}; give the URL exactly as "
+              "the app loads it, and the app's --cache-dir", file=sys.stderr)
+        return 1
+    try:
+        cache.accept(args.url)
+    except OSError as exc:
+        print(f"flash-reader: cannot write to {directory}: {exc}", file=sys.stderr)
+        return 1
+    kept = "" if record.items is None else f" ({_count(record.items, 'item')})"
+    print(f"accepted: the next load of {args.url} replaces the kept copy{kept} even if it has "
+          f"far fewer items — once, within {ACCEPT_SECONDS // 3600} hours")
     return 0
 
 

@@ -1,4 +1,6 @@
-"""Wire structs → model: trim, fall back, resolve URLs, sanitise, name every problem."""
+"""Wire structs → model: trim, fall back, resolve URLs, sanitise, name every problem.
+
+One bad item never rejects the page: it is skipped with a note naming it and the field."""
 
 from __future__ import annotations
 
@@ -14,13 +16,17 @@ from flash_reader.feed.wire import WireFeed, WireItem
 JST = dt.timezone(dt.timedelta(hours=9), "JST")
 FALLBACK_TITLE_CHARS = 40
 MAX_ITEMS_PER_PAGE = 10_000  # larger archives must be paged with next_url
+MAX_NOTES = 100
+QUOTE_CHARS = 60
 _item_decoder = msgspec.json.Decoder(WireItem)
 
 
-def adapt_feed(wire: WireFeed, base_url: str | None) -> Feed:
+def adapt_feed(wire: WireFeed, base_url: str | None, notes: list[str] | None = None) -> Feed:
+    """The model of a decoded feed. `notes` (from decoding) grows by every item skipped."""
+    notes = [] if notes is None else notes
     if not wire.version.startswith("https://jsonfeed.org/version/1"):
         raise FeedValidationError(
-            f"field 'version' is {wire.version!r}: expected a JSON Feed version such as "
+            f"field 'version' is {_quote(wire.version)}: expected a JSON Feed version such as "
             "'https://jsonfeed.org/version/1.1'"
         )
     if len(wire.items) > MAX_ITEMS_PER_PAGE:
@@ -29,26 +35,24 @@ def adapt_feed(wire: WireFeed, base_url: str | None) -> Feed:
             f"{MAX_ITEMS_PER_PAGE:,} are accepted (split it into pages linked by next_url)")
     base = base_url or sanitize.safe_url(wire.feed_url, None, sanitize.SAFE_IMAGE_SCHEMES)
     offices = {}
-    for office in wire.flash.offices if wire.flash else []:
+    for office in wire.flash.offices if wire.flash else ():
         code = sanitize.clean_text(office.code).upper()
         if code:
             offices[code] = Office(code, sanitize.clean_text(office.name) or code)
     items: list[Item] = []
-    notes: list[str] = []
     seen: dict[str, int] = {}
     for index, raw in enumerate(wire.items, start=1):
-        item = adapt_item(_decode_item(raw, index), index, base, offices)
+        item = _item_or_note(raw, index, base, offices, notes)
         if item is None:
-            notes.append(f"item {index} has no 'id' and was skipped "
-                         "(the JSON Feed spec requires one)")
-        elif item.id in seen:
-            notes.append(f"item {index} repeats the id {item.id!r} of item {seen[item.id]} "
-                         "and was skipped")
-        else:
-            seen[item.id] = index
-            items.append(item)
-            if item.office.known and item.office.code not in offices:
-                offices[item.office.code] = item.office
+            continue
+        if item.id in seen:
+            notes.append(f"item {index} repeats the id {_quote(item.id)} of item "
+                         f"{seen[item.id]} and was skipped")
+            continue
+        seen[item.id] = index
+        items.append(item)
+        if item.office.known and item.office.code not in offices:
+            offices[item.office.code] = item.office
     return Feed(
         title=sanitize.clean_text(wire.title) or "海外事務所フラッシュ",
         items=tuple(items),
@@ -58,15 +62,59 @@ def adapt_feed(wire: WireFeed, base_url: str | None) -> Feed:
         next_url=sanitize.safe_url(wire.next_url, base, sanitize.SAFE_IMAGE_SCHEMES),
         description=sanitize.clean_text(wire.description) or None,
         language=sanitize.clean_text(wire.language) or None,
-        notes=tuple(notes),
+        notes=bounded_notes(notes),
     )
 
 
-def _decode_item(raw: msgspec.Raw, index: int) -> WireItem:
+def bounded_notes(notes: list[str], limit: int = MAX_NOTES) -> tuple[str, ...]:
+    """At most `limit` notes: a feed of 10,000 bad items must not make 10,000 log lines."""
+    if len(notes) <= limit:
+        return tuple(notes)
+    return (*notes[:limit], f"… and {len(notes) - limit:,} more problems like these")
+
+
+def _item_or_note(raw: msgspec.Raw, index: int, base: str | None, offices: dict[str, Office],
+                  notes: list[str]) -> Item | None:
+    """The item, or None with a note naming it and the field that made it unusable."""
     try:
-        return _item_decoder.decode(raw)
+        wire = _item_decoder.decode(raw)
     except msgspec.ValidationError as exc:
-        raise FeedValidationError(describe_validation(f"item {index}", str(exc))) from None
+        notes.append(f"{describe_validation(_where(index, _raw_id(raw)), str(exc))} "
+                     "— this item was skipped")
+        return None
+    try:
+        item = adapt_item(wire, index, base, offices)
+    except FeedValidationError as exc:
+        notes.append(f"{exc} — this item was skipped")
+        return None
+    if item is None:
+        notes.append(f"item {index} has no 'id' and was skipped (the JSON Feed spec requires one)")
+    return item
+
+
+class _ItemId(msgspec.Struct):
+    id: object = None
+
+
+_id_decoder = msgspec.json.Decoder(_ItemId)
+
+
+def _raw_id(raw: msgspec.Raw) -> str:
+    """The id of an item that cannot be decoded, if it has a usable one (to name the item)."""
+    try:
+        value = _id_decoder.decode(raw).id
+    except msgspec.ValidationError:
+        return ""
+    return sanitize.clean_text(str(value)) if isinstance(value, str | int) else ""
+
+
+def _where(index: int, item_id: str) -> str:
+    return f"item {index} (id {_quote(item_id)})" if item_id else f"item {index}"
+
+
+def _quote(value: str) -> str:
+    """A feed's text quoted in a message, cut short: messages are bounded like everything else."""
+    return repr(value if len(value) <= QUOTE_CHARS else value[:QUOTE_CHARS] + "…")
 
 
 def adapt_item(wire: WireItem, index: int, base: str | None,
@@ -74,7 +122,7 @@ def adapt_item(wire: WireItem, index: int, base: str | None,
     item_id = sanitize.clean_text(str(wire.id)) if wire.id is not None else ""
     if not item_id:
         return None
-    where = f"item {index} (id {item_id!r})"
+    where = _where(index, item_id)
     flash = wire.flash
     paragraphs = (sanitize.html_to_paragraphs(wire.content_html, base)
                   or sanitize.text_to_paragraphs(wire.content_text)
@@ -135,7 +183,7 @@ def _parse_datetime(value: str | None, where: str, field: str) -> dt.datetime | 
         parsed = dt.datetime.fromisoformat(value)
     except ValueError:
         raise FeedValidationError(
-            f"{where}: field '{field}' is {value!r}, not an RFC 3339 date "
+            f"{where}: field '{field}' is {_quote(value)}, not an RFC 3339 date "
             "such as '2020-10-28T09:00:00+09:00'"
         ) from None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=JST)
@@ -147,5 +195,6 @@ def _parse_date(value: str, where: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise FeedValidationError(
-            f"{where}: field '_flash.issue_date' is {value!r}, not a date such as '2020-10-28'"
+            f"{where}: field '_flash.issue_date' is {_quote(value)}, "
+            "not a date such as '2020-10-28'"
         ) from None

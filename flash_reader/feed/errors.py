@@ -2,7 +2,16 @@
 
 Every message is written for a staff member, not a programmer: it says which feed,
 which item and which field, and what was expected.
+
+Two kinds matter to readers (see `kind`): the server could not be reached or answered with an
+error ("fetch"), or it answered with data we cannot use ("data").
 """
+
+from __future__ import annotations
+
+from typing import Literal
+
+Kind = Literal["fetch", "data"]
 
 
 class FeedError(Exception):
@@ -10,19 +19,28 @@ class FeedError(Exception):
 
 
 class FeedFetchError(FeedError):
-    """The feed could not be fetched: network failure, timeout, HTTP error status."""
-
-
-class FeedTooLargeError(FeedFetchError):
-    """The feed is larger than the configured limit."""
+    """The server could not be reached, timed out, or answered with an error status."""
 
 
 class FeedFormatError(FeedError):
-    """The bytes are not a JSON document (or not UTF-8)."""
+    """The server answered, but not with a JSON document in UTF-8 (or with far too much)."""
+
+
+class FeedTooLargeError(FeedFormatError):
+    """The feed is larger than the configured limit."""
 
 
 class FeedValidationError(FeedError):
     """The JSON is not a valid JSON Feed: the message names the item and field."""
+
+
+class FeedShrinkError(FeedValidationError):
+    """The page lost most of its items at once: refused until staff accept it."""
+
+
+def kind(error: FeedError) -> Kind:
+    """'fetch' when the server could not answer, 'data' when it answered with unusable data."""
+    return "fetch" if isinstance(error, FeedFetchError) else "data"
 
 
 def describe_validation(where: str, message: str) -> str:

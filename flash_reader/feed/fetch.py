@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import ssl
+import stat
 import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -12,7 +13,12 @@ from urllib.parse import unquote, urlsplit
 import certifi
 import httpx
 
-from flash_reader.feed.errors import FeedFetchError, FeedTooLargeError
+from flash_reader.feed.errors import (
+    FeedError,
+    FeedFetchError,
+    FeedFormatError,
+    FeedTooLargeError,
+)
 
 DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -46,6 +52,18 @@ class Fetched:
     not_modified: bool = False  # 304: the copy we hold is current; body is empty
 
 
+MAX_VALIDATOR_CHARS = 1024
+
+
+def clean_validator(value: object) -> str | None:
+    """An ETag or Last-Modified fit to send back in a header: printable ASCII, bounded.
+    Anything else (a newline from a hand-edited cache file, Latin-1 from a server) is dropped:
+    sent back, it would break every later request."""
+    if not isinstance(value, str) or not 0 < len(value) <= MAX_VALIDATOR_CHARS:
+        return None
+    return value if all(" " <= char <= "~" for char in value) else None
+
+
 def is_remote(source: str) -> bool:
     return urlsplit(source).scheme.lower() in ("http", "https")
 
@@ -69,12 +87,20 @@ def _read_file(source: str, limits: FetchLimits) -> Fetched:
     parts = urlsplit(source)
     path = Path(unquote(parts.path)) if parts.scheme == "file" else Path(source)
     try:
-        size = path.stat().st_size
-        if size > limits.max_bytes:
+        info = path.stat()
+        if stat.S_ISFIFO(info.st_mode) or stat.S_ISSOCK(info.st_mode):
+            raise FeedFetchError(f"{path}: is a pipe or socket, not a feed file")
+        if info.st_size > limits.max_bytes:
+            raise FeedTooLargeError(f"{path}: the file is {info.st_size:,} bytes, "
+                                    f"over the limit of {limits.max_bytes:,}")
+        # Devices such as /dev/zero report size 0 and never end: read one byte past the limit.
+        with path.open("rb") as file:
+            body = file.read(limits.max_bytes + 1)
+        if len(body) > limits.max_bytes:
             raise FeedTooLargeError(
-                f"{path}: the file is {size:,} bytes, over the limit of {limits.max_bytes:,}")
-        return Fetched(path.read_bytes(), None)
-    except FeedTooLargeError:
+                f"{path}: the file is over the limit of {limits.max_bytes:,} bytes")
+        return Fetched(body, None)
+    except FeedError:
         raise
     except FileNotFoundError:
         raise FeedFetchError(f"{path}: no such file") from None
@@ -102,13 +128,16 @@ def _fetch_http(url: str, limits: FetchLimits, transport: httpx.BaseTransport | 
             _check_response(url, response)
             body = _read_limited(url, response, limits)
             return Fetched(body, str(response.url), Validators(
-                response.headers.get("etag"), response.headers.get("last-modified")))
+                clean_validator(response.headers.get("etag")),
+                clean_validator(response.headers.get("last-modified"))))
     except httpx.TooManyRedirects:
         raise FeedFetchError(f"{url}: more than {limits.max_redirects} redirects") from None
     except httpx.TimeoutException:
         raise FeedFetchError(f"{url}: the server did not answer in time") from None
-    except httpx.DecodingError:
-        raise FeedFetchError(f"{url}: the response could not be decompressed") from None
+    except httpx.DecodingError:  # the server answered, with a broken compressed body
+        raise FeedFormatError(f"{url}: the response could not be decompressed") from None
+    except httpx.InvalidURL as exc:
+        raise FeedFetchError(f"{url}: not a usable URL ({exc})") from None
     except httpx.HTTPError as exc:
         raise FeedFetchError(f"{url}: cannot connect ({exc.__class__.__name__}: {exc})") from None
 
@@ -125,7 +154,8 @@ def _check_response(url: str, response: httpx.Response) -> None:
             f"{url}: the server answered {response.status_code} {response.reason_phrase}")
     content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type and not content_type.endswith(_JSON_TYPES):
-        raise FeedFetchError(
+        # It answered, but with something else (often an error or login page): bad data.
+        raise FeedFormatError(
             f"{url}: the server sent {content_type!r}, not a JSON Feed (application/feed+json)")
 
 

@@ -63,5 +63,7 @@ class Feed(msgspec.Struct, frozen=True, gc=False):
     next_url: str | None = None
     description: str | None = None
     language: str | None = None
-    # What the adapter dropped, for `flash-reader validate` (e.g. items without an id).
+    # What was dropped, each naming the item or field: items skipped (no id, a repeated id, a
+    # wrong-typed field, a bad date), wrong-typed optional feed fields ignored. For the log and
+    # `flash-reader validate`; at most adapter.MAX_NOTES (+1 summary line) per page.
     notes: tuple[str, ...] = ()

@@ -59,7 +59,7 @@ def test_load_http_500(server: FeedServer) -> None:
 
 def test_load_html_instead_of_feed(server: FeedServer) -> None:
     url = server.serve("/feed.json", b"<html></html>", content_type="text/html")
-    with pytest.raises(FeedFetchError, match="'text/html', not a JSON Feed"):
+    with pytest.raises(FeedFormatError, match="'text/html', not a JSON Feed"):
         load_feed(url)
 
 
@@ -106,10 +106,10 @@ def test_load_connection_refused() -> None:
 
 
 def test_load_error_names_the_source(server: FeedServer) -> None:
-    url = server.serve("/feed.json", encode(feed(item(title=1))))
+    url = server.serve("/feed.json", encode(feed(item(), title=1)))
     with pytest.raises(FeedValidationError) as error:
         load_feed(url)
-    assert str(error.value).startswith(url + ": item 1: field 'title'")
+    assert str(error.value).startswith(url + ": feed: field 'title'")
 
 
 def test_load_truncated_json(server: FeedServer) -> None:
