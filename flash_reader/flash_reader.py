@@ -1,12 +1,11 @@
 """Entry module: builds `app` and adds the pages. Nothing else lives here."""
 
-import reflex as rx
-
-from flash_reader import lifespan, routes
+from flash_reader import lifespan, logging_guard, routes
 from flash_reader.api import create_api
 from flash_reader.components.head import head_components
 from flash_reader.embed.headers import SecurityHeaders
 from flash_reader.pages import embed_builder, permalink, reader
+from flash_reader.shell import FlashApp
 from flash_reader.state.embed_builder import EmbedBuilderState
 from flash_reader.state.permalink import PermalinkState
 from flash_reader.state.reader import ReaderState
@@ -16,14 +15,18 @@ from flash_reader.state.timeline import TimelineState
 # the latest issue is in the HTML itself (readable before any JavaScript runs). The lifespan
 # task loads it again when the server starts and keeps it fresh.
 lifespan.preload()
+logging_guard.install()
 
-app = rx.App(
+app = FlashApp(
     html_lang="ja",
     head_components=head_components(),
     stylesheets=["/themes.css", "/reader.css"],
     # Our routes first, then security headers around everything (pages, assets, routes).
     api_transformer=[create_api(), SecurityHeaders],
     toaster=None,
+    # What a client sends reaches the log as one escaped, cut-short, rate-limited line.
+    frontend_exception_handler=logging_guard.frontend_exception_handler,
+    backend_exception_handler=logging_guard.backend_exception_handler,
 )
 app.register_lifespan_task(lifespan.feed_lifespan)
 app.add_page(
