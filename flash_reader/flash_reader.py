@@ -1,6 +1,6 @@
 """Entry module: builds `app` and adds the pages. Nothing else lives here."""
 
-from flash_reader import lifespan, logging_guard, routes
+from flash_reader import event_count, lifespan, logging_guard, routes
 from flash_reader.api import create_api
 from flash_reader.components.head import head_components
 from flash_reader.embed.headers import SecurityHeaders
@@ -29,6 +29,8 @@ app = FlashApp(
     backend_exception_handler=logging_guard.backend_exception_handler,
 )
 app.register_lifespan_task(lifespan.feed_lifespan)
+if (counter := event_count.counter_from_env()) is not None:  # benchmarks only
+    app.add_middleware(counter)
 app.add_page(
     reader.reader_page,
     route=routes.READER,
