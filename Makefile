@@ -27,10 +27,11 @@ help:
 	@echo "make run-scaled - several workers sharing state in a password-protected local Redis"
 	@echo "make test  - run the whole test suite"
 
-$(VENV)/.installed: pyproject.toml
+# constraints.txt pins every package exactly (tests assert exact Sudachi readings).
+$(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -c constraints.txt --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
 $(TOOLS)/node_modules/.installed: $(TOOLS)/package.json $(TOOLS)/package-lock.json
