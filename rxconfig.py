@@ -15,8 +15,9 @@ config = rx.Config(
     # Pre-compressed at build time and served as is: brotli for browsers that take it, else gzip.
     frontend_compression_formats=["brotli", "gzip"],
     # Who may open the websocket (socket.io checks the Origin) and whom Reflex's CORS
-    # middleware answers: only our own pages. `reflex run --backend-port P` sets
-    # REFLEX_BACKEND_PORT before the app module (and this file, again) is loaded.
+    # middleware answers: only our own pages. `reflex run --frontend-port F --backend-port B`
+    # sets REFLEX_*_PORT before the app module (and this file, again) is loaded.
     cors_allowed_origins=own_origins(public_url(),
+                                     os.environ.get("REFLEX_FRONTEND_PORT", "3000"),
                                      os.environ.get("REFLEX_BACKEND_PORT", "8000")),
 )

@@ -68,12 +68,14 @@ def public_url(value: str | None = None) -> str:
     return origin
 
 
-def own_origins(public: str, port: int | str) -> list[str]:
+def own_origins(public: str, *ports: int | str) -> list[str]:
     """The origins whose pages may open the websocket: the public URL if there is one, else
-    the address the app listens on."""
+    the addresses the app listens on (`reflex run` in development serves pages from the
+    frontend port, the websocket from the backend port; production uses one port)."""
     if public:
         return [public]
-    return [f"http://localhost:{port}", f"http://127.0.0.1:{port}"]
+    return [f"http://{host}:{port}" for port in dict.fromkeys(str(p) for p in ports)
+            for host in ("localhost", "127.0.0.1")]
 
 
 def frame_ancestors(path: str, origins: tuple[str, ...]) -> str:

@@ -72,8 +72,11 @@ def test_cache_control_long_for_hashed_assets_short_for_html() -> None:
 def test_own_origins_from_the_public_url_else_the_listening_port() -> None:
     assert headers.own_origins(headers.public_url("https://flash.example.lg.jp/"), 3000) == [
         "https://flash.example.lg.jp"]
-    assert headers.own_origins(headers.public_url(""), "3000") == [
+    assert headers.own_origins(headers.public_url(""), "3000", 3000) == [
         "http://localhost:3000", "http://127.0.0.1:3000"]
+    assert headers.own_origins("", 3000, 8000) == [
+        "http://localhost:3000", "http://127.0.0.1:3000",
+        "http://localhost:8000", "http://127.0.0.1:8000"]
     with pytest.raises(SystemExit, match="FLASH_PUBLIC_URL"):
         headers.public_url("https://flash.example.lg.jp/reader")
 
