@@ -8,6 +8,7 @@ once are named tests of their own.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from urllib.parse import quote
@@ -93,7 +94,10 @@ def raw_get(app, path: str, query_string: bytes) -> tuple[int, bytes]:
         elif message["type"] == "http.response.body":
             chunks.append(message.get("body", b""))
 
-    asyncio.run(app(scope, receive, send))
+    # On a thread of its own: Playwright's sync API may own this thread's event loop when
+    # browser tests ran earlier in the same session.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, app(scope, receive, send)).result()
     return status, b"".join(chunks)
 
 
