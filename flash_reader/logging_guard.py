@@ -63,8 +63,8 @@ class LineBudget:
         self._counts: dict[str, int] = {}
 
     def take(self, key: str) -> str | None:
-        """'log' to write the line, 'last' to write it and say that more will be dropped,
-        None to drop it."""
+        """'log' to write the line; 'last' (this client) or 'last in all' (everyone) to write
+        it and say that more will be dropped; None to drop it."""
         with self._lock:
             now = self.clock()
             if now - self._start >= self.window_s:
@@ -76,7 +76,9 @@ class LineBudget:
                 return None
             self._counts[key] = count + 1
             self._total += 1
-            return "last" if count + 1 == self.per_key or self._total == self.in_all else "log"
+            if self._total == self.in_all:
+                return "last in all"
+            return "last" if count + 1 == self.per_key else "log"
 
 
 budget = LineBudget()
@@ -85,6 +87,9 @@ budget = LineBudget()
 def _suffix(verdict: str) -> str:
     if verdict == "last":
         return f" (more from this client are not logged for {WINDOW_S:.0f} s)"
+    if verdict == "last in all":
+        return (f" ({LINES_IN_ALL} such lines this minute: no more client errors are logged "
+                f"for up to {WINDOW_S:.0f} s)")
     return ""
 
 

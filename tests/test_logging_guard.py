@@ -30,7 +30,7 @@ def test_line_budget_per_connection_then_in_all_then_a_new_window() -> None:
     now = [0.0]
     budget = LineBudget(per_key=3, in_all=5, window_s=60, clock=lambda: now[0])
     assert [budget.take("a") for _ in range(4)] == ["log", "log", "last", None]
-    assert [budget.take("b") for _ in range(3)] == ["log", "last", None]
+    assert [budget.take("b") for _ in range(3)] == ["log", "last in all", None]
     assert budget.take("c") is None  # five lines in all this window
     now[0] = 61.0
     assert budget.take("a") == "log"
