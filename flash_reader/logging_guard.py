@@ -37,7 +37,9 @@ ENGINEIO_LOGGER = "engineio.server"
 _UNKNOWN_EVENT = "Error processing event queue entry for "
 _CLIENT_DATA = ("Received event from session", "Received event data as a string")
 _HANDLER_ERROR = "message async handler error"
-# The socket.io session id in the event's repr (set by the server, not by the client).
+# The socket.io session id in the event's repr, set by the server. A client can write a
+# look-alike into its event name or payload to get a fresh per-connection budget; the shared
+# budget (LINES_IN_ALL) still bounds what it can write.
 _SID = re.compile(r"""'sid': '([^']{1,64})'|session (\S{1,64})""")
 
 
