@@ -18,16 +18,20 @@ export REFLEX_USE_SYSTEM_BUN := 1
 export REFLEX_TELEMETRY_ENABLED := false
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup browser-deps redis-deps run run-scaled test lint clean
+.PHONY: help setup browser-deps redis-deps redis-start redis-stop redis-url-check run run-scaled \
+	test lint clean
 
 help:
-	@echo "make run   - serve the reader on http://localhost:$(FLASH_PORT) (FLASH_PORT, FLASH_FEED_URL)"
+	@echo "make run   - serve the reader on http://localhost:$(FLASH_PORT) (FLASH_PORT, FLASH_FEED_URL,"
+	@echo "             FLASH_PUBLIC_URL: the address readers use, if not that one)"
+	@echo "make run-scaled - several workers sharing state in a password-protected local Redis"
 	@echo "make test  - run the whole test suite"
 
-$(VENV)/.installed: pyproject.toml
+# constraints.txt pins every package exactly (tests assert exact Sudachi readings).
+$(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -c constraints.txt --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
 $(TOOLS)/node_modules/.installed: $(TOOLS)/package.json $(TOOLS)/package-lock.json
@@ -56,14 +60,63 @@ redis-deps:
 
 FLASH_WORKERS ?= 2
 REDIS_PORT ?= 6379
-# Several backend processes (granian workers) sharing client state in Redis on 127.0.0.1.
+REDIS_MAXMEMORY ?= 256mb
+VAR ?= var
+REDIS_DIR = $(VAR)/redis
+REDIS_PASSWORD_FILE = $(REDIS_DIR)/password
+# Reflex keeps each reader's state in Redis as pickles: whoever can write to that Redis runs
+# code in the app. So the local one listens on 127.0.0.1 only, with a generated password (kept
+# in var/redis/password, mode 600, never on a command line), a memory cap and an eviction
+# policy (volatile-lru: only keys with an expiry, i.e. readers' states, are ever evicted).
+# A REFLEX_REDIS_URL of your own must carry credentials (FLASH_REDIS_INSECURE=1 to override).
+
+# Several backend processes (granian workers) sharing client state in Redis.
 run-scaled: setup redis-deps
-	mkdir -p var/redis
-	redis-cli -p $(REDIS_PORT) ping >/dev/null 2>&1 || redis-server --port $(REDIS_PORT) \
-		--bind 127.0.0.1 --dir $(CURDIR)/var/redis --daemonize yes --save "" --appendonly no
-	REFLEX_REDIS_URL=redis://127.0.0.1:$(REDIS_PORT) GRANIAN_WORKERS=$(FLASH_WORKERS) \
-		$(PY) -m reflex run --env prod --single-port \
-		--frontend-port $(FLASH_PORT) --backend-port $(FLASH_PORT)
+	@set -euo pipefail; \
+	if [ -n "$${REFLEX_REDIS_URL:-}" ]; then \
+		$(MAKE) -s redis-url-check; url="$$REFLEX_REDIS_URL"; \
+	else \
+		$(MAKE) -s redis-start; \
+		url="redis://:$$(cat $(REDIS_PASSWORD_FILE))@127.0.0.1:$(REDIS_PORT)"; \
+	fi; \
+	REFLEX_REDIS_URL="$$url" GRANIAN_WORKERS=$(FLASH_WORKERS) exec $(PY) -m reflex run \
+		--env prod --single-port --frontend-port $(FLASH_PORT) --backend-port $(FLASH_PORT)
+
+# Start (or find already running) the local Redis for run-scaled.
+redis-start: redis-deps
+	@set -euo pipefail; umask 077; mkdir -p $(REDIS_DIR); chmod 700 $(REDIS_DIR); \
+	if [ ! -s $(REDIS_PASSWORD_FILE) ]; then \
+		python3 -c 'import secrets; print(secrets.token_hex(32))' > $(REDIS_PASSWORD_FILE); \
+	fi; \
+	chmod 600 $(REDIS_PASSWORD_FILE); \
+	export REDISCLI_AUTH="$$(cat $(REDIS_PASSWORD_FILE))"; \
+	if redis-cli -p $(REDIS_PORT) ping 2>/dev/null | grep -qx PONG; then exit 0; fi; \
+	printf '%s\n' "port $(REDIS_PORT)" "bind 127.0.0.1" "protected-mode yes" \
+		"requirepass $$REDISCLI_AUTH" "maxmemory $(REDIS_MAXMEMORY)" \
+		"maxmemory-policy volatile-lru" 'save ""' "appendonly no" \
+		"dir $(abspath $(REDIS_DIR))" "logfile $(abspath $(REDIS_DIR))/redis.log" \
+		"pidfile $(abspath $(REDIS_DIR))/redis.pid" "daemonize yes" > $(REDIS_DIR)/redis.conf; \
+	redis-server $(REDIS_DIR)/redis.conf; \
+	for _ in $$(seq 100); do \
+		if redis-cli -p $(REDIS_PORT) ping 2>/dev/null | grep -qx PONG; then exit 0; fi; \
+		sleep 0.1; \
+	done; \
+	echo "Redis did not start on 127.0.0.1:$(REDIS_PORT) (is another one using the port?)." \
+		"See $(REDIS_DIR)/redis.log." >&2; exit 1
+
+redis-stop:
+	@REDISCLI_AUTH="$$(cat $(REDIS_PASSWORD_FILE))" redis-cli -p $(REDIS_PORT) shutdown nosave \
+		2>/dev/null || true
+
+redis-url-check:
+	@if [[ ! "$${REFLEX_REDIS_URL:-}" =~ ^rediss?://[^/@]*:[^/@]+@ ]] \
+			&& [ "$${FLASH_REDIS_INSECURE:-}" != 1 ]; then \
+		echo "REFLEX_REDIS_URL has no password: anyone who can write to that Redis can run" \
+			"code in the app (Reflex stores state as pickles). Use" \
+			"rediss://user:password@host:6379 (ACL user, TLS), or set FLASH_REDIS_INSECURE=1" \
+			"if the Redis is private to this machine." >&2; \
+		exit 1; \
+	fi
 
 test: setup browser-deps redis-deps
 	$(VENV)/bin/ruff check .

@@ -97,6 +97,10 @@ class ReflexClient:
         await self._wait_for_delta_after(count, timeout, until)
         return time.perf_counter() - started
 
+    async def wait_for_state(self, substate: str, timeout: float = 30) -> None:
+        """Until any delta received so far (the hydrate's included) holds `substate`."""
+        await self._wait_for_delta_after(0, timeout, substate)
+
     def state_value(self, substate: str, field: str) -> Any:
         """The latest value the server sent for `field` of `substate` (e.g. READER, 'offices')."""
         for update in reversed(self.deltas):

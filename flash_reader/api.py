@@ -17,7 +17,13 @@ from starlette.routing import Route
 
 from flash_reader import config, routes
 from flash_reader.embed import feeds_out, oembed, widget
-from flash_reader.embed.params import ParamError, parse_widget_params
+from flash_reader.embed.params import (
+    ParamError,
+    echo,
+    parse_widget_params,
+    small_number,
+    unknown_codes_problem,
+)
 from flash_reader.feed import query
 from flash_reader.render.endpoints import page_routes
 from flash_reader.store import store
@@ -91,13 +97,16 @@ def _feed_selection(request: Request) -> tuple[tuple[str, ...], int] | Response:
     known = {office.code for office in snapshot.feed.offices} if snapshot.feed else set()
     raw_offices = request.query_params.get("office", "")
     offices = tuple(query.parse_office_codes(raw_offices, known))
-    unknown = [c for c in raw_offices.upper().split(",") if c.strip() and c.strip() not in known]
+    unknown = [c.strip() for c in raw_offices.split(",")
+               if c.strip() and c.strip().upper() not in known]
+    if unknown:
+        return JSONResponse({"error": unknown_codes_problem(unknown, known)}, status_code=400)
     page_raw = request.query_params.get("page", "1")
-    if unknown or not page_raw.isdigit() or int(page_raw) < 1:
-        problem = (f"unknown office {', '.join(unknown)}" if unknown
-                   else f"page={page_raw!r} is not a page number")
-        return JSONResponse({"error": problem}, status_code=400)
-    return offices, int(page_raw)
+    page = small_number(page_raw)
+    if page is None or page < 1:
+        return JSONResponse({"error": f"page={echo(page_raw)} は 1 以上の整数ではありません"},
+                            status_code=400)
+    return offices, page
 
 
 async def feed_json(request: Request) -> Response:
@@ -131,18 +140,20 @@ async def feed_atom(request: Request) -> Response:
 
 async def oembed_endpoint(request: Request) -> Response:
     params = request.query_params
-    if params.get("format", "json") != "json":
+    if (params.get("format") or "json") != "json":
+        # The oEmbed spec's answer for a format the provider does not offer.
         return Response("only format=json is supported", status_code=501)
     url = params.get("url", "")
     if not url:
         return JSONResponse({"error": "the url parameter is required"}, status_code=400)
-    try:
-        maxwidth = int(params["maxwidth"]) if params.get("maxwidth") else None
-        maxheight = int(params["maxheight"]) if params.get("maxheight") else None
-    except ValueError:
-        return JSONResponse({"error": "maxwidth and maxheight must be integers"}, status_code=400)
-    if (maxwidth is not None and maxwidth < 1) or (maxheight is not None and maxheight < 1):
-        return JSONResponse({"error": "maxwidth and maxheight must be positive"}, status_code=400)
+    bounds: dict[str, int | None] = {}
+    for name in ("maxwidth", "maxheight"):
+        raw = params.get(name, "")
+        bounds[name] = small_number(raw) if raw else None
+        if raw and not bounds[name]:
+            return JSONResponse({"error": f"{name}={echo(raw)} is not a positive integer"},
+                                status_code=400)
+    maxwidth, maxheight = bounds["maxwidth"], bounds["maxheight"]
     try:
         answer = oembed.oembed_response(store.current(), _base(request), url, maxwidth,
                                         maxheight)

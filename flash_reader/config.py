@@ -29,19 +29,28 @@ def cache_dir() -> Path | None:
     return Path(value) if value else DEFAULT_CACHE_DIR
 
 
-_PUBLIC_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d{1,5})?$")
+_ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d{1,5})?$")
+
+
+def configured_public_url(value: str | None = None) -> str:
+    """FLASH_PUBLIC_URL: the origin readers reach the app at (e.g. https://flash.example.lg.jp,
+    behind a proxy), validated; "" when not set."""
+    raw = (os.environ.get("FLASH_PUBLIC_URL", "") if value is None else value).strip()
+    if not raw:
+        return ""
+    origin = raw.rstrip("/")
+    if not _ORIGIN.match(origin):
+        raise SystemExit(f"FLASH_PUBLIC_URL: {raw!r} is not an origin such as "
+                         "https://flash.example.lg.jp")
+    return origin
 
 
 def public_url() -> str:
-    """FLASH_PUBLIC_URL: the origin readers use (e.g. https://flash.example.lg.jp). Every
-    absolute URL the app emits starts with it — never with a request's Host header. Without
-    it: the app's own listening address."""
-    raw = os.environ.get("FLASH_PUBLIC_URL", "").strip().rstrip("/")
-    if raw:
-        if not _PUBLIC_URL.match(raw):
-            raise SystemExit(f"FLASH_PUBLIC_URL={raw!r} is not an origin such as "
-                             "https://flash.example.lg.jp")
-        return raw
+    """Where every absolute URL the app emits starts — never a request's Host header: the
+    configured FLASH_PUBLIC_URL, else the app's own listening address."""
+    configured = configured_public_url()
+    if configured:
+        return configured
     from reflex.config import get_config
 
     return f"http://localhost:{get_config().backend_port or 3000}"

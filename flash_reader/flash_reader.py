@@ -1,17 +1,18 @@
 """Entry module: builds `app` and adds the pages. Nothing else lives here."""
 
-import reflex as rx
-
-from flash_reader import lifespan, routes
+from flash_reader import event_count, lifespan, logging_guard, routes
 from flash_reader.api import create_api
 from flash_reader.components.head import head_components
 from flash_reader.embed.headers import SecurityHeaders
 from flash_reader.pages import embed_builder, reader
 from flash_reader.render.endpoints import NotFoundPages
+from flash_reader.shell import FlashApp
 from flash_reader.state.embed_builder import EmbedBuilderState
 from flash_reader.state.view import ViewState
 
-app = rx.App(
+logging_guard.install()
+
+app = FlashApp(
     html_lang="ja",
     head_components=head_components(),
     stylesheets=["/themes.css", "/reader.css"],
@@ -19,8 +20,13 @@ app = rx.App(
     # Japanese 404 page for anything else, then security headers around everything.
     api_transformer=[create_api(), NotFoundPages, SecurityHeaders],
     toaster=None,
+    # What a client sends reaches the log as one escaped, cut-short, rate-limited line.
+    frontend_exception_handler=logging_guard.frontend_exception_handler,
+    backend_exception_handler=logging_guard.backend_exception_handler,
 )
 app.register_lifespan_task(lifespan.feed_lifespan)
+if (counter := event_count.counter_from_env()) is not None:  # benchmarks only
+    app.add_middleware(counter)
 # Reader URLs are answered by the server with their content (flash_reader/render); these
 # Reflex pages only add the island that keeps that page in step with the reader's state.
 for route in (routes.READER, routes.ITEM, routes.ISSUE, routes.NOT_FOUND):

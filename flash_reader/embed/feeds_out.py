@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import xml.etree.ElementTree as ET
 from typing import Any
 from urllib.parse import urlencode
@@ -15,6 +16,13 @@ PAGE_SIZE = 50
 ATOM_ENTRIES = 50
 JST = dt.timezone(dt.timedelta(hours=9), "JST")
 ATOM_NS = "http://www.w3.org/2005/Atom"
+# Characters XML 1.0 does not allow at all (not even escaped): C0 controls but tab, newline and
+# carriage return, surrogates, U+FFFE and U+FFFF. ElementTree writes them as they are.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    return _NOT_XML.sub("", text)
 
 
 def _text(item: Item) -> str:
@@ -90,9 +98,10 @@ def atom_feed(feed: Feed, items: list[Item], base: str, offices: tuple[str, ...]
     ET.register_namespace("", ATOM_NS)
 
     def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-        element = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", attrs)
+        element = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}",
+                                {name: xml_text(value) for name, value in attrs.items()})
         if text is not None:
-            element.text = text
+            element.text = xml_text(text)
         return element
 
     chosen = items[:ATOM_ENTRIES]

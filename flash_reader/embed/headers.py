@@ -2,7 +2,10 @@
 
 A plain ASGI middleware around the whole app (Reflex's pages, its static files, our routes):
 - `/embed` may be framed by the origins in FLASH_EMBED_ORIGINS; everything else only by us;
-- `X-Content-Type-Options: nosniff` and a strict `Referrer-Policy` everywhere.
+- `X-Content-Type-Options: nosniff`, a strict `Referrer-Policy` and a `Permissions-Policy`
+  everywhere; HSTS when FLASH_PUBLIC_URL is https;
+- `/ping` and `/_health` are never cached.
+And `PublicCors`, outside Reflex's own CORS middleware: no CORS but `*` on the feeds and oEmbed.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 from flash_reader import routes
+from flash_reader.config import configured_public_url
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -21,6 +25,15 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 REFERRER_POLICY = "strict-origin-when-cross-origin"
+# Nothing here uses these; an injected script or a framed page must not ask for them either.
+PERMISSIONS_POLICY = ("accelerometer=(), camera=(), display-capture=(), geolocation=(), "
+                      "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+                      "usb=(), browsing-topics=()")
+HSTS = b"max-age=31536000"
+HEALTH_PATHS = ("/ping", "/_health")  # Reflex's own liveness routes: a cached answer lies
+NO_STORE = b"no-store"
+# Readable from any page (no cookies, nothing private): what other sites are meant to fetch.
+PUBLIC_PATHS = (routes.FEED_JSON, routes.FEED_ATOM, routes.OEMBED)
 _ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d{1,5})?$")
 # The widget loads nothing but our own style sheets.
 WIDGET_CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
@@ -40,6 +53,16 @@ def embed_origins(value: str | None = None) -> tuple[str, ...]:
                              "https://www.example.lg.jp")
         origins.append(origin)
     return tuple(origins)
+
+
+def own_origins(public: str, *ports: int | str) -> list[str]:
+    """The origins whose pages may open the websocket: the public URL if there is one, else
+    the addresses the app listens on (`reflex run` in development serves pages from the
+    frontend port, the websocket from the backend port; production uses one port)."""
+    if public:
+        return [public]
+    return [f"http://{host}:{port}" for port in dict.fromkeys(str(p) for p in ports)
+            for host in ("localhost", "127.0.0.1")]
 
 
 def frame_ancestors(path: str, origins: tuple[str, ...]) -> str:
@@ -77,17 +100,29 @@ def cache_control(path: str, headers: list[tuple[bytes, bytes]]) -> list[tuple[b
     return [*headers, (b"cache-control", value)]
 
 
+def transport_headers(https: bool) -> list[tuple[bytes, bytes]]:
+    extra = [(b"permissions-policy", PERMISSIONS_POLICY.encode())]
+    # Only when the public URL is https: HSTS over plain http would lock browsers out.
+    return [*extra, (b"strict-transport-security", HSTS)] if https else extra
+
+
 class SecurityHeaders:
-    def __init__(self, app: ASGIApp, origins: tuple[str, ...] | None = None) -> None:
+    def __init__(self, app: ASGIApp, origins: tuple[str, ...] | None = None,
+                 public: str | None = None) -> None:
         self.app = app
         self.origins = embed_origins() if origins is None else origins
+        self.transport = transport_headers(
+            configured_public_url(public).startswith("https://"))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         path = scope.get("path", "")
-        extra = security_headers(path, self.origins)
+        extra = security_headers(path, self.origins) + self.transport
+        if path in HEALTH_PATHS:
+            extra.append((b"cache-control", NO_STORE))
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = _merge(message.get("headers", []), extra)
@@ -97,6 +132,37 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class PublicCors:
+    """Outermost layer: CORS as we mean it, whatever Reflex's CORS middleware added.
+
+    Reflex 0.10.1 wraps the app in Starlette's CORSMiddleware with `allow_credentials=True`
+    and `cors_allowed_origins` (which must list our own origins for the websocket), so every
+    response to a request with an Origin says `Access-Control-Allow-Credentials: true`. That
+    middleware is added last, outside any api_transformer, so only a layer around the whole
+    ASGI app can take it off: the feeds and oEmbed get `Access-Control-Allow-Origin: *` without
+    credentials, every other route no CORS headers at all (same-origin pages need none)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        public = scope.get("path", "") in PUBLIC_PATHS
+
+        async def send_without_cors(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message.get("headers", [])
+                           if not k.lower().startswith(b"access-control-")]
+                if public:
+                    headers.append((b"access-control-allow-origin", b"*"))
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_without_cors)
 
 
 def _merge(headers: list[tuple[bytes, bytes]],

@@ -18,6 +18,11 @@ class OEmbedNotFound(LookupError):
     """The URL is not one of ours, or names nothing we have."""
 
 
+def _echo_url(url: str) -> str:
+    # The url parameter is client text of any length: name it, do not repeat it whole.
+    return repr(url[:100] + ("…" if len(url) > 100 else ""))
+
+
 def iframe_snippet(base: str, params: WidgetParams, title: str) -> str:
     src = f"{base}{routes.EMBED}?{params.query()}"
     return (f'<iframe src="{escape(src)}" title="{escape(title)}" width="{params.width}" '
@@ -54,14 +59,14 @@ def _params_for(snapshot: Snapshot, base: str, url: str) -> tuple[WidgetParams, 
     parts = urlsplit(url)
     ours = urlsplit(base)
     if (parts.scheme, parts.netloc) != (ours.scheme, ours.netloc):
-        raise OEmbedNotFound(f"{url} is not a page of {base}")
+        raise OEmbedNotFound(f"{_echo_url(url)} is not a page of {base}")
     known = {o.code for o in snapshot.feed.offices} if snapshot.feed else set()
     path = parts.path or "/"
     query = dict(parse_qsl(parts.query))
     if path.startswith("/items/"):
         item = snapshot.items_by_id.get(unquote(path.removeprefix("/items/")))
         if item is None:
-            raise OEmbedNotFound(f"no item at {url}")
+            raise OEmbedNotFound(f"no item at {_echo_url(url)}")
         offices = (item.office.code,) if item.office.code else ()
         return WidgetParams(offices=offices, width=WIDTH_DEFAULT), item.title
     if path.startswith("/issues/") or path == routes.READER:
@@ -77,4 +82,4 @@ def _params_for(snapshot: Snapshot, base: str, url: str) -> tuple[WidgetParams, 
         except ValueError as exc:
             raise OEmbedNotFound(str(exc)) from None
         return params, "海外事務所フラッシュ"
-    raise OEmbedNotFound(f"nothing to embed at {url}")
+    raise OEmbedNotFound(f"nothing to embed at {_echo_url(url)}")

@@ -78,8 +78,11 @@ def test_widget_framed_by_an_allowed_origin_shows_items(page: Page, embed_app: s
 
 def test_widget_refused_for_an_origin_not_on_the_list(page: Page, embed_app: str) -> None:
     with host_page(f"{embed_app}/embed?office=PAR") as host:
-        page.goto(host)
-        page.wait_for_timeout(1000)
+        # Wait for the browser's own verdict (its console message), not for a time.
+        with page.expect_console_message(
+                lambda message: "frame-ancestors" in message.text) as refusal:
+            page.goto(host)
+        assert "has been blocked" in refusal.value.text
         frame = page.frames[1]
         assert "仏コミューン" not in frame.content()
         assert frame.evaluate("document.querySelector('.widget') === null")
@@ -140,7 +143,7 @@ def test_widget_and_builder_pass_axe(browser: Browser, app_url: str) -> None:
 
 
 def test_builder_preview_snippet_and_copy(page: Page, app_url: str) -> None:
-    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_url)
     page.goto(app_url + "/embed/builder")
     snippet = page.get_by_label("このコードをウェブサイトの HTML に貼り付けてください")
     expect(snippet).to_have_value(re.compile(re.escape(app_url)))  # hydrated, origin known
@@ -158,7 +161,12 @@ def test_builder_preview_snippet_and_copy(page: Page, app_url: str) -> None:
     expect(preview.get_by_role("listitem")).to_have_count(1)
     page.get_by_role("button", name="コードをコピー").click()
     expect(page.get_by_role("status").filter(has_text="コピーしました")).to_be_visible()
-    assert page.evaluate("navigator.clipboard.readText()") == snippet.input_value()
+    # The status comes with the server's answer; the browser writes the clipboard
+    # asynchronously after it: wait until the clipboard holds the snippet (reading it needs
+    # the page focused).
+    page.bring_to_front()
+    page.wait_for_function("async expected => (await navigator.clipboard.readText()) === expected",
+                           arg=snippet.input_value(), timeout=30_000)
 
 
 def test_no_third_party_requests(page: Page, app_url: str) -> None:

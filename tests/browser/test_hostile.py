@@ -39,6 +39,15 @@ def hostile_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
+def settled(page: Page) -> None:
+    """Wait until every image the page loads now has loaded or failed: an `onerror` payload
+    would have run by then (conditions, not a fixed time). Lazy images below the fold are not
+    loaded at all, and assert_nothing_ran finds no handler attribute on any element."""
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function(
+        "[...document.images].every(image => image.complete || image.loading === 'lazy')")
+
+
 def assert_nothing_ran(page: Page, dialogs: list[str]) -> None:
     assert page.evaluate(f"typeof {MARKER}") == "undefined"
     assert dialogs == []
@@ -55,10 +64,11 @@ def test_reader_renders_hostile_feed_as_text(page: Page, hostile_app: str) -> No
     expect(page.get_by_role("article")).to_have_count(len(PAYLOADS))
     expect(page.get_by_role("heading", level=2).first).to_have_accessible_name(
         "<img src=x onerror=window.__pwned=1>見出し0")
-    page.wait_for_timeout(500)
+    settled(page)
     assert_nothing_ran(page, dialogs)
     page.goto(hostile_app + "/items/h1")
     page.locator("article").wait_for()
+    settled(page)
     assert_nothing_ran(page, dialogs)
 
 
@@ -69,6 +79,7 @@ def test_widget_renders_hostile_feed_as_text(browser: Browser, hostile_app: str)
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto(hostile_app + "/embed?limit=20")
     expect(page.get_by_role("listitem")).to_have_count(min(20, len(PAYLOADS)))
+    settled(page)
     assert_nothing_ran(page, dialogs)
     context.close()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from flash_reader.config import configured_public_url
 from flash_reader.embed import headers, oembed
 from flash_reader.store import FeedStore
 from tests.conftest import DEFAULT_FEED
@@ -67,3 +68,69 @@ def test_cache_control_long_for_hashed_assets_short_for_html() -> None:
         b"public, max-age=31536000, immutable")
     own = [(b"cache-control", b"public, max-age=300")]
     assert headers.cache_control("/feed.json", own) == own
+
+
+def test_own_origins_from_the_public_url_else_the_listening_port() -> None:
+    assert headers.own_origins(configured_public_url("https://flash.example.lg.jp/"), 3000) == [
+        "https://flash.example.lg.jp"]
+    assert headers.own_origins(configured_public_url(""), "3000", 3000) == [
+        "http://localhost:3000", "http://127.0.0.1:3000"]
+    assert headers.own_origins("", 3000, 8000) == [
+        "http://localhost:3000", "http://127.0.0.1:3000",
+        "http://localhost:8000", "http://127.0.0.1:8000"]
+    with pytest.raises(SystemExit, match="FLASH_PUBLIC_URL"):
+        configured_public_url("https://flash.example.lg.jp/reader")
+
+
+def served_headers(public: str, path: str = "/") -> dict[str, str]:
+    from starlette.applications import Starlette
+    from starlette.responses import PlainTextResponse
+    from starlette.routing import Route
+    from starlette.testclient import TestClient
+
+    async def ok(request):
+        return PlainTextResponse("ok", headers={"Cache-Control": "public, max-age=60"})
+
+    inner = Starlette(routes=[Route(p, ok) for p in ("/", "/ping", "/_health")])
+    client = TestClient(headers.SecurityHeaders(inner, origins=(), public=public))
+    return dict(client.get(path).headers)
+
+
+def test_hsts_only_when_the_public_url_is_https() -> None:
+    assert served_headers("https://flash.example.lg.jp")["strict-transport-security"] == (
+        "max-age=31536000")
+    assert "strict-transport-security" not in served_headers("http://flash.example.lg.jp")
+    assert "strict-transport-security" not in served_headers("")
+
+
+@pytest.mark.parametrize("path", ["/", "/ping", "/_health"])
+def test_permissions_policy_everywhere(path: str) -> None:
+    policy = served_headers("", path)["permissions-policy"]
+    assert "camera=()" in policy and "microphone=()" in policy and "geolocation=()" in policy
+
+
+@pytest.mark.parametrize("path", ["/ping", "/_health"])
+def test_liveness_answers_are_never_cached(path: str) -> None:
+    assert served_headers("", path)["cache-control"] == "no-store"
+
+
+def test_public_cors_strips_credentials_and_opens_only_the_feeds() -> None:
+    from starlette.applications import Starlette
+    from starlette.middleware.cors import CORSMiddleware
+    from starlette.responses import PlainTextResponse
+    from starlette.routing import Route
+    from starlette.testclient import TestClient
+
+    async def ok(request):
+        return PlainTextResponse("ok")
+
+    # As Reflex 0.10.1 builds it: Starlette's CORS middleware with credentials, outermost.
+    inner = CORSMiddleware(Starlette(routes=[Route(p, ok) for p in ("/", "/feed.json")]),
+                           allow_origins=["*"], allow_credentials=True)
+    client = TestClient(headers.PublicCors(inner))
+    evil = {"Origin": "https://evil.example"}
+    page = client.get("/", headers=evil).headers
+    assert not [name for name in page if name.startswith("access-control-")]
+    feed = client.get("/feed.json", headers=evil).headers
+    assert feed["access-control-allow-origin"] == "*"
+    assert "access-control-allow-credentials" not in feed

@@ -44,22 +44,29 @@ def test_state_survives_the_backend_that_held_it(page: Page, tmp_path: Path) -> 
             with pytest.raises(httpx.HTTPError):
                 httpx.get(backend_a + "/ping", timeout=2)
 
-            async def reconnect_to_b() -> object:
+            async def theme_on_b(token: str | None) -> object:
                 client = ReflexClient(backend_b, auth, token=token)
                 await client.connect()
-                await asyncio.sleep(1)
+                # The builder's state as B loaded it from Redis: wait until it arrives.
+                await client.wait_for_state(BUILDER)
                 value = client.state_value(BUILDER, "theme")
                 await client.close()
                 return value
 
-            assert in_thread(reconnect_to_b()) == "dark-high"
+            assert in_thread(theme_on_b(token)) == "dark-high"
 
             async def stranger_on_b() -> object:
                 client = ReflexClient(backend_b, auth)
                 await client.connect()
-                await asyncio.sleep(1)
-                value = client.state_value(BUILDER, "theme")
+                # Opening the builder loads this reader's builder state on B; the snippet it
+                # sends back is computed from that state's theme.
+                await client.send(f"{BUILDER}.on_load", path="/embed/builder", until=BUILDER)
+                value = client.state_value(BUILDER, "snippet")
                 await client.close()
                 return value
 
-            assert in_thread(stranger_on_b()) in (None, "auto")  # not someone else's choice
+            # A new reader on B gets a state of its own: the default theme (none in the
+            # snippet), not someone else's choice.
+            snippet = in_thread(stranger_on_b())
+            assert isinstance(snippet, str) and "/embed?limit=5" in snippet
+            assert "theme=" not in snippet
