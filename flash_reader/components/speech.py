@@ -13,9 +13,11 @@ STATUS_ID = "speech-status"
 def speech_controls(label: str, play_text: str) -> rx.Component:
     return rx.el.div(
         rx.el.button(play_text, type="button", data_speech_action="play", class_name="button"),
+        # Nothing to pause or stop until this group is read; speech.js keeps these honest.
         rx.el.button("一時停止", type="button", data_speech_action="pause", aria_pressed="false",
+                     aria_disabled="true", class_name="button"),
+        rx.el.button("停止", type="button", data_speech_action="stop", aria_disabled="true",
                      class_name="button"),
-        rx.el.button("停止", type="button", data_speech_action="stop", class_name="button"),
         role="group",
         aria_label=label,
         class_name="speech-controls",
