@@ -78,8 +78,9 @@ def test_furigana_modes(page: Page, app_url: str) -> None:
 def test_furigana_chosen_in_the_panel_by_keyboard(page: Page, app_url: str) -> None:
     open_reader(page, app_url)
     page.locator(".display-summary").click()
-    page.get_by_label("ふりがな").select_option("all")
-    expect(page.locator("#display-status")).to_have_text("ふりがな：すべての漢字")
+    page.get_by_role("group", name="ふりがなを付ける漢字").get_by_role("radio", name="なし").focus()
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("#display-status")).to_have_text("ふりがなを付ける漢字：すべての漢字")
     assert page.evaluate("document.documentElement.dataset.furigana") == "all"
 
 
