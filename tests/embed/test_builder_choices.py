@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from flash_reader.embed.builder_choices import (
@@ -17,6 +19,8 @@ from flash_reader.embed.builder_choices import (
     toggled_offices,
 )
 from flash_reader.embed.params import THEMES
+from flash_reader.store import FeedStore
+from tests.conftest import DEFAULT_FEED
 
 KNOWN = ["PAR", "SIN", "LON"]
 HUGE = "x" * 400_000
@@ -104,3 +108,43 @@ def test_page_origin_with_plain_origin_keeps_it(value: str, expected: str) -> No
 ])
 def test_page_origin_with_hostile_value_is_empty(value: object) -> None:
     assert page_origin(value) == ""
+
+
+# --- the handlers themselves (their functions, called without Reflex's event machinery) -----
+
+
+@pytest.fixture
+def builder(monkeypatch: pytest.MonkeyPatch) -> SimpleNamespace:
+    """What a handler sees as `self`, with the bundled feed in a store of its own."""
+    from flash_reader.state import embed_builder
+
+    feed_store = FeedStore()
+    feed_store.load(str(DEFAULT_FEED))
+    monkeypatch.setattr(embed_builder, "store", feed_store)
+    return SimpleNamespace(offices=[], limit=5, theme="auto", height=480, origin="",
+                           feed_version=0)
+
+
+def handler(name: str):
+    from flash_reader.state.embed_builder import EmbedBuilderState
+
+    return getattr(EmbedBuilderState, name).fn
+
+
+@pytest.mark.parametrize(("name", "field"), [("toggle_office", "offices"), ("set_limit", "limit"),
+                                             ("set_theme", "theme"), ("set_height", "height")])
+@pytest.mark.parametrize("payload", HOSTILE, ids=range(len(HOSTILE)))
+def test_handler_with_hostile_payload_keeps_state(builder: SimpleNamespace, name: str,
+                                                  field: str, payload: object) -> None:
+    before = getattr(builder, field)
+    handler(name)(builder, payload)
+    assert getattr(builder, field) == before
+
+
+def test_handlers_with_offered_values_take_them(builder: SimpleNamespace) -> None:
+    handler("toggle_office")(builder, "PAR")
+    handler("set_limit")(builder, "10")
+    handler("set_theme")(builder, "dark-high")
+    handler("set_height")(builder, "800")
+    assert (builder.offices, builder.limit, builder.theme, builder.height) == (
+        ["PAR"], 10, "dark-high", 800)
