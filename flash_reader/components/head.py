@@ -10,7 +10,8 @@ from flash_reader import routes
 
 # Each file is inlined, in this order. rx.el.script in head is emitted inline and runs
 # before first paint (rx.script would run only after hydration).
-_INLINE_SCRIPTS = ("display.js", "prepaint.js", "navigate.js", "shortcuts.js", "speech.js")
+_INLINE_SCRIPTS = ("display.js", "prepaint.js", "navigate.js", "shortcuts.js", "speech.js",
+                   "copy.js")
 _SCRIPTS_DIR = Path(__file__).with_name("scripts")
 
 

@@ -14,6 +14,8 @@ from flash_reader.state.embed_builder import (
 )
 
 TITLE = "埋め込みコードの作成｜海外事務所フラッシュ"
+SNIPPET_ID = "snippet"
+COPY_STATUS_ID = "copy-status"
 
 
 def office_choice(choice: rx.Var[OfficeChoice]) -> rx.Component:
@@ -57,6 +59,7 @@ def embed_builder_page() -> rx.Component:
             labelled_select("高さ", "builder-height", EmbedBuilderState.height,
                             EmbedBuilderState.set_height, [(str(h), f"{h}px") for h in HEIGHTS]),
             aria_labelledby="builder-settings",
+            data_clears_status=COPY_STATUS_ID,
             class_name="builder-settings",
         ),
         rx.el.section(
@@ -68,13 +71,16 @@ def embed_builder_page() -> rx.Component:
         ),
         rx.el.section(
             rx.el.h2("埋め込みコード", id="builder-code"),
-            rx.el.label("このコードをウェブサイトの HTML に貼り付けてください", html_for="snippet"),
-            rx.el.textarea(value=EmbedBuilderState.snippet, id="snippet", read_only=True,
+            rx.el.label("このコードをウェブサイトの HTML に貼り付けてください",
+                        html_for=SNIPPET_ID),
+            rx.el.textarea(value=EmbedBuilderState.snippet, id=SNIPPET_ID, read_only=True,
                            rows=5, class_name="snippet"),
             rx.el.div(
-                rx.el.button("コードをコピー", type="button",
-                             on_click=EmbedBuilderState.copy_snippet, class_name="button"),
-                rx.el.p(EmbedBuilderState.copied, role="status", aria_live="polite",
+                # Copied in the browser by components/scripts/copy.js, which also says what
+                # happened in the status below (and what to do when the browser cannot copy).
+                rx.el.button("コードをコピー", type="button", data_copy_target=SNIPPET_ID,
+                             data_copy_status=COPY_STATUS_ID, class_name="button"),
+                rx.el.p(id=COPY_STATUS_ID, role="status", aria_live="polite",
                         class_name="copy-status"),
                 class_name="display-actions",
             ),

@@ -1,4 +1,8 @@
-"""The embed-code builder for staff: their choices, and the snippet computed from them."""
+"""The embed-code builder for staff: their choices, and the snippet computed from them.
+
+Every handler keeps only a fixed choice (flash_reader/embed/builder_choices.py): a client can
+call these with any payload, and whatever it sends must not grow the state.
+"""
 
 from __future__ import annotations
 
@@ -7,19 +11,18 @@ import dataclasses
 import reflex as rx
 
 from flash_reader import routes
+from flash_reader.embed import builder_choices as choices
 from flash_reader.embed.oembed import iframe_snippet
 from flash_reader.embed.params import (
     HEIGHT_DEFAULT,
     LIMIT_DEFAULT,
-    THEMES,
     WIDTH_DEFAULT,
     WidgetParams,
 )
 from flash_reader.store import store
 
-THEME_LABELS = {"auto": "閲覧者の端末に合わせる", "default": "標準", "light-high": "白地に黒",
-                "dark-high": "黒地に白", "blue-yellow": "青地に黄"}
-HEIGHTS = (300, 400, 480, 600, 800)
+THEME_LABELS = choices.THEME_LABELS
+HEIGHTS = choices.HEIGHTS
 
 
 @dataclasses.dataclass(frozen=True)
@@ -29,6 +32,11 @@ class OfficeChoice:
     checked: bool
 
 
+def _known_offices() -> list[str]:
+    feed = store.current().feed
+    return [office.code for office in feed.offices] if feed is not None else []
+
+
 class EmbedBuilderState(rx.State):
     feed_version: int = 0
     origin: str = ""
@@ -36,39 +44,29 @@ class EmbedBuilderState(rx.State):
     limit: int = LIMIT_DEFAULT
     theme: str = "auto"
     height: int = HEIGHT_DEFAULT
-    copied: str = ""
 
     @rx.event
     def on_load(self) -> None:
         self.feed_version = store.current().version
-        self.origin = str(self.router.url.origin)
-        self.copied = ""
+        # The page URL comes from the client too.
+        self.origin = choices.page_origin(str(self.router.url.origin))
+        self.offices = choices.kept_offices(self.offices, _known_offices())
 
     @rx.event
     def toggle_office(self, code: str) -> None:
-        self.offices = [c for c in self.offices if c != code] + (
-            [] if code in self.offices else [code])
-        self.copied = ""
+        self.offices = choices.toggled_offices(self.offices, code, _known_offices())
 
     @rx.event
     def set_limit(self, value: str) -> None:
-        self.limit = int(value) if value.isdigit() and 1 <= int(value) <= 20 else LIMIT_DEFAULT
-        self.copied = ""
+        self.limit = choices.chosen_limit(value, self.limit)
 
     @rx.event
     def set_theme(self, value: str) -> None:
-        self.theme = value if value in THEMES else "auto"
-        self.copied = ""
+        self.theme = choices.chosen_theme(value, self.theme)
 
     @rx.event
     def set_height(self, value: str) -> None:
-        self.height = int(value) if value.isdigit() and int(value) in HEIGHTS else HEIGHT_DEFAULT
-        self.copied = ""
-
-    @rx.event
-    def copy_snippet(self):
-        self.copied = "埋め込みコードをコピーしました。"
-        return rx.set_clipboard(self.snippet)
+        self.height = choices.chosen_height(value, self.height)
 
     @rx.var
     def office_choices(self) -> list[OfficeChoice]:

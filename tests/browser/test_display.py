@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from flash_reader.display.palette import (
+    CHOOSABLE,
     DARK,
     DARK_HIGH,
     DEFAULT,
@@ -372,3 +373,133 @@ def test_display_focused_control_is_never_hidden(page: Page, app_url: str) -> No
                 ? null : 'covered by ' + (hit ? hit.outerHTML.slice(0, 60) : 'nothing');
         }""")
         assert hidden is None, hidden
+
+
+# --- the chosen theme decides native controls (color-scheme) ---------------------------------
+
+# What each choice must give native controls (radios, checkboxes, scrollbars), whatever the OS.
+SCHEME_CASES = [(theme.name, os_scheme, theme.scheme)
+                for theme in CHOOSABLE for os_scheme in ("light", "dark")]
+SCHEME_CASES += [("", "light", DEFAULT.scheme), ("", "dark", DARK.scheme)]
+
+
+@pytest.mark.parametrize(("theme", "os_scheme", "expected"), SCHEME_CASES,
+                         ids=[f"{t or 'system'}-os-{o}" for t, o, _ in SCHEME_CASES])
+def test_display_theme_decides_color_scheme_of_native_controls_on_os_scheme(
+        fresh: Page, app_url: str, theme: str, os_scheme: str, expected: str) -> None:
+    page = fresh
+    page.emulate_media(color_scheme=os_scheme)
+    if theme:
+        page.add_init_script(f"localStorage.setItem('{KEY}', JSON.stringify({{theme: '{theme}'}}))")
+    open_reader(page, app_url)
+    open_settings(page)
+    checkbox = page.get_by_role("checkbox", name="行間・文字間・段落の間を広げる")
+    # Reflex's theme provider writes its inline style again after hydration: wait for both.
+    page.wait_for_function("document.documentElement.classList.contains('light') ||"
+                           " document.documentElement.classList.contains('dark')")
+    expect(checkbox).to_be_visible()
+    html_scheme = page.evaluate("getComputedStyle(document.documentElement).colorScheme")
+    assert (html_scheme, checkbox.evaluate("el => getComputedStyle(el).colorScheme")) == (
+        expected, expected)
+    # Switching the choice while the page is open follows at once, too.
+    other = DARK_HIGH if expected == "light" else LIGHT_HIGH
+    choose(page, theme=other.name)
+    assert checkbox.evaluate("el => getComputedStyle(el).colorScheme") == other.scheme
+
+
+# --- keys ------------------------------------------------------------------------------------
+
+
+def test_display_question_mark_with_single_key_shortcuts_off_opens_nothing(
+        page: Page, app_url: str) -> None:
+    page.add_init_script("localStorage.setItem('flash-reader:shortcuts', 'off')")
+    open_reader(page, app_url)
+    # Key handlers run while the key is dispatched, before press() returns.
+    page.keyboard.press("?")
+    assert page.evaluate("document.getElementById('shortcut-help').open") is False
+    page.keyboard.press("j")
+    assert page.evaluate("document.activeElement === document.body")
+    # The help stays reachable by its button, where the keys can be turned back on.
+    page.get_by_role("button", name="キーボード操作").click()
+    expect(page.get_by_role("dialog", name="キーボード操作")).to_be_visible()
+    expect(page.get_by_role("checkbox", name="1文字のショートカットキーを使う")).not_to_be_checked()
+
+
+def test_display_question_mark_with_shortcuts_on_opens_help_centred(
+        page: Page, app_url: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 800})
+    open_reader(page, app_url)
+    page.keyboard.press("?")
+    dialog = page.get_by_role("dialog", name="キーボード操作")
+    expect(dialog).to_be_visible()
+    box = dialog.bounding_box()
+    assert box
+    left, right = box["x"], 1280 - box["x"] - box["width"]
+    top, bottom = box["y"], 800 - box["y"] - box["height"]
+    assert abs(left - right) <= 2 and abs(top - bottom) <= 2, box
+
+
+def test_display_escape_in_open_settings_closes_them_and_focuses_summary(
+        page: Page, app_url: str) -> None:
+    open_reader(page, app_url)
+    open_settings(page)
+    page.get_by_role("radio", name="黒地に白").focus()
+    page.keyboard.press("Escape")
+    expect(page.locator("#display-settings")).not_to_have_attribute("open", "")
+    expect(page.locator(".display-summary")).to_be_focused()
+    # Escape elsewhere on the page does not open or move anything.
+    page.locator("article").first.focus()
+    page.keyboard.press("Escape")
+    expect(page.locator("#display-settings")).not_to_have_attribute("open", "")
+    expect(page.locator("article").first).to_be_focused()
+
+
+@pytest.mark.parametrize(("width", "size"), [(1280, "100"), (320, "200")])
+def test_display_summary_stays_in_place_when_opened_at_width(
+        page: Page, app_url: str, width: int, size: str) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    open_reader(page, app_url)
+    choose(page, size=size)
+    summary = page.locator(".display-summary")
+    before = summary.bounding_box()
+    open_settings(page)
+    settle(page)
+    assert summary.bounding_box() == before
+    panel = page.locator(".display-panel")
+    box = panel.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= width
+    assert horizontal_overflow(page) <= 0
+
+
+# --- reading aids in the panel ---------------------------------------------------------------
+
+
+def test_display_furigana_choice_and_status_use_the_same_words(page: Page, app_url: str) -> None:
+    open_reader(page, app_url)
+    open_settings(page)
+    group = page.get_by_role("group", name="ふりがなを付ける漢字")
+    radios = group.get_by_role("radio")
+    expect(radios).to_have_count(8)
+    for index in [*range(1, 8), 0]:
+        radio = radios.nth(index)
+        radio.check()
+        name = radio.evaluate("el => el.labels[0].textContent")
+        expect(page.locator("#display-status")).to_have_text(f"ふりがなを付ける漢字：{name}")
+
+
+@pytest.mark.parametrize("group_name", ["ふりがなを付ける漢字", "読み上げの速さ"])
+def test_display_reading_choices_fit_320px_at_300_percent(page: Page, app_url: str,
+                                                          group_name: str) -> None:
+    page.set_viewport_size({"width": 320, "height": 640})
+    open_reader(page, app_url)
+    choose(page, size="300")
+    open_settings(page)
+    choices = page.get_by_role("group", name=group_name).locator(".choice")
+    expect(choices.first).to_be_visible()
+    for choice in choices.all():
+        fits = choice.evaluate("""el => {
+            const r = el.getBoundingClientRect();
+            return r.left >= 0 && r.right <= innerWidth && el.scrollWidth <= el.clientWidth;
+        }""")
+        assert fits, choice.text_content()
+    assert clipped_elements(page) == []

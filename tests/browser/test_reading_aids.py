@@ -14,20 +14,38 @@ HIGHLIGHTED = """(() => {
   fragment.querySelectorAll('rt').forEach(rt => rt.remove());
   return fragment.textContent;
 })()"""
-RECORDER = """
-(() => {
+JA_AND_EN = "[{lang: 'en-US', name: 'en'}, {lang: 'ja-JP', name: 'ja'}]"
+
+
+def recorder(voices: str = JA_AND_EN, late_voices: str = "") -> str:
+    """A stand-in for speechSynthesis that records utterances; the test fires their events.
+
+    `voices` is what getVoices() answers at first; `late_voices`, if given, what it answers
+    once the page calls window.__loadVoices() (chromium loads voices after the page starts and
+    fires voiceschanged).
+    """
+    return f"""
+(() => {{
   window.__utterances = [];
-  const synth = {
+  let voices = {voices};
+  const synth = new EventTarget();
+  Object.assign(synth, {{
     speaking: false, paused: false,
-    speak(u) { window.__utterances.push(u); setTimeout(() => u.onstart && u.onstart(), 0); },
-    cancel() { window.__cancelled = (window.__cancelled || 0) + 1; },
-    pause() { this.paused = true; }, resume() { this.paused = false; },
-    getVoices() { return [{lang: 'en-US', name: 'en'}, {lang: 'ja-JP', name: 'ja'}]; },
-  };
-  Object.defineProperty(window, 'speechSynthesis', {value: synth, configurable: true});
-  window.SpeechSynthesisUtterance = function (text) { this.text = text; };
-})();
+    speak(u) {{ window.__utterances.push(u); setTimeout(() => u.onstart && u.onstart(), 0); }},
+    cancel() {{ window.__cancelled = (window.__cancelled || 0) + 1; }},
+    pause() {{ this.paused = true; }}, resume() {{ this.paused = false; }},
+    getVoices() {{ return voices; }},
+  }});
+  window.__loadVoices = () => {{
+    voices = {late_voices or voices}; synth.dispatchEvent(new Event('voiceschanged'));
+  }};
+  Object.defineProperty(window, 'speechSynthesis', {{value: synth, configurable: true}});
+  window.SpeechSynthesisUtterance = function (text) {{ this.text = text; }};
+}})();
 """
+
+
+RECORDER = recorder()
 NO_SPEECH = """
 delete Window.prototype.speechSynthesis; delete window.speechSynthesis;
 """
@@ -60,8 +78,9 @@ def test_furigana_modes(page: Page, app_url: str) -> None:
 def test_furigana_chosen_in_the_panel_by_keyboard(page: Page, app_url: str) -> None:
     open_reader(page, app_url)
     page.locator(".display-summary").click()
-    page.get_by_label("ふりがな").select_option("all")
-    expect(page.locator("#display-status")).to_have_text("ふりがな：すべての漢字")
+    page.get_by_role("group", name="ふりがなを付ける漢字").get_by_role("radio", name="なし").focus()
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("#display-status")).to_have_text("ふりがなを付ける漢字：すべての漢字")
     assert page.evaluate("document.documentElement.dataset.furigana") == "all"
 
 
@@ -140,3 +159,64 @@ def test_read_aloud_hidden_without_speech_synthesis(page: Page, app_url: str) ->
     for button in buttons.all():
         expect(button).to_be_hidden()
     assert page.evaluate("document.documentElement.hasAttribute('data-speech')") is False
+
+
+def play_second_article(page: Page):
+    controls = page.get_by_role("article").nth(1).get_by_role("group", name="この記事の読み上げ")
+    controls.get_by_role("button", name="この記事を読み上げる").click()
+    return controls
+
+
+def test_read_aloud_with_no_voices_says_so_and_speaks_nothing(page: Page, app_url: str) -> None:
+    page.add_init_script(recorder(voices="[]"))
+    open_reader(page, app_url)
+    controls = play_second_article(page)
+    expect(page.locator("#speech-status")).to_have_text("この端末には日本語の音声がありません。")
+    assert page.evaluate("window.__utterances.length") == 0
+    expect(controls.get_by_role("button", name="一時停止")).to_have_attribute(
+        "aria-pressed", "false")
+    expect(controls.get_by_role("button", name="一時停止")).to_have_attribute(
+        "aria-disabled", "true")
+
+
+def test_read_aloud_with_voices_loading_late_waits_for_them(page: Page, app_url: str) -> None:
+    page.add_init_script(recorder(voices="[]", late_voices=JA_AND_EN))
+    open_reader(page, app_url)
+    play_second_article(page)
+    page.evaluate("window.__loadVoices()")
+    page.wait_for_function("window.__utterances.length === 1")
+    assert page.evaluate("window.__utterances[0].voice.lang") == "ja-JP"
+    expect(page.locator("#speech-status")).to_have_text(
+        "読み上げています：「海外経済セミナー」をウェビナー形式で開催!")
+
+
+def test_read_aloud_with_only_an_english_voice_names_the_voice(page: Page, app_url: str) -> None:
+    page.add_init_script(recorder(
+        voices="[{lang: 'de-DE', name: 'Anna'}, {lang: 'en-US', name: 'Samantha', default: true}]"))
+    open_reader(page, app_url)
+    play_second_article(page)
+    expect(page.locator("#speech-status")).to_have_text(
+        "この端末には日本語の音声がないため、Samantha（en-US）で読み上げています："
+        "「海外経済セミナー」をウェビナー形式で開催!")
+    page.wait_for_function("window.__utterances.length === 1")
+    assert page.evaluate("window.__utterances[0].voice.name") == "Samantha"
+
+
+def test_read_aloud_pausing_one_article_presses_only_its_own_pause_button(
+        page: Page, app_url: str) -> None:
+    page.add_init_script(RECORDER)
+    open_reader(page, app_url)
+    controls = play_second_article(page)
+    page.wait_for_function("window.__utterances.length === 1")
+    pause = controls.get_by_role("button", name="一時停止")
+    pause.click()
+    expect(pause).to_have_attribute("aria-pressed", "true")
+    pressed = page.locator("[data-speech-action=pause][aria-pressed=true]")
+    expect(pressed).to_have_count(1)
+    # The other articles' pause buttons have nothing to pause.
+    other = page.get_by_role("article").nth(2).get_by_role("button", name="一時停止")
+    expect(other).to_have_attribute("aria-disabled", "true")
+    pause.click()
+    expect(pause).to_have_attribute("aria-pressed", "false")
+    expect(page.locator("#speech-status")).to_have_text(
+        "読み上げを再開しました：「海外経済セミナー」をウェビナー形式で開催!")

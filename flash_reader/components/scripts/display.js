@@ -8,9 +8,11 @@
   var SIZE_MIN = 100, SIZE_MAX = 300, SIZE_STEP = 10;
   var ATTRIBUTES = { theme: "data-theme", size: "data-size", spacing: "data-spacing",
                      measure: "data-measure", furigana: "data-furigana" };
-  var FURIGANA = { "all": "すべての漢字", "grade-1": "小1より上の漢字", "grade-2": "小2より上の漢字",
-                   "grade-3": "小3より上の漢字", "grade-4": "小4より上の漢字",
-                   "grade-5": "小5より上の漢字", "grade-6": "小学校で習わない漢字" };
+  // The same words as the choices in components/display_controls.py (a browser test compares).
+  var FURIGANA = { "all": "すべての漢字", "grade-1": "小学1年より上の漢字",
+                   "grade-2": "小学2年より上の漢字", "grade-3": "小学3年より上の漢字",
+                   "grade-4": "小学4年より上の漢字", "grade-5": "小学5年より上の漢字",
+                   "grade-6": "小学校で習わない漢字" };
   var RATES = { "0.7": "ゆっくり", "0.85": "少しゆっくり", "1.2": "少し速く", "1.5": "速く" };
 
   function clean(raw) {
@@ -50,6 +52,17 @@
   var prefs = read();
   apply(prefs);
 
+  // Reflex's colour-mode script (before this one) and its theme provider (after hydration)
+  // write an inline `color-scheme` on <html> from the OS setting. An inline style beats the
+  // stylesheet, so native controls would follow the OS instead of the chosen theme: remove it
+  // whenever it appears, and themes.css decides.
+  function dropInlineScheme() {
+    if (root.style.getPropertyValue("color-scheme")) root.style.removeProperty("color-scheme");
+  }
+  dropInlineScheme();
+  new MutationObserver(dropInlineScheme).observe(root, { attributes: true,
+                                                         attributeFilter: ["style"] });
+
   // Reflect the choice in the controls (checked radios, the range, its output).
   function sync() {
     var size = prefs.size || String(SIZE_MIN);
@@ -64,8 +77,6 @@
         control.checked = kind === "size" ? control.value === size : control.value === value;
       } else if (control.type === "checkbox") {
         control.checked = control.value === value;
-      } else if (control.tagName === "SELECT") {
-        control.value = value;
       }
     }
     // An attribute, not text: React re-renders the whole document if text differs at hydration.
@@ -78,7 +89,9 @@
     if (name === "size") return "文字サイズ：" + (prefs.size || SIZE_MIN) + "%";
     if (name === "spacing") return prefs.spacing ? "間隔を広げました" : "間隔を標準に戻しました";
     if (name === "measure") return prefs.measure ? "1行を約40字までにしました" : "行の長さの制限を外しました";
-    if (name === "furigana") return "ふりがな：" + (prefs.furigana ? FURIGANA[prefs.furigana] : "なし");
+    if (name === "furigana") {
+      return "ふりがなを付ける漢字：" + (prefs.furigana ? FURIGANA[prefs.furigana] : "なし");
+    }
     if (name === "rate") return "読み上げの速さ：" + (prefs.rate ? RATES[prefs.rate] : "ふつう");
     return "表示設定を初期設定に戻しました（端末の設定に合わせます）";
   }
@@ -113,7 +126,7 @@
     var kind = control.getAttribute("data-display-control");
     if (!kind) return;
     if (control.type === "checkbox") set(kind, control.checked ? control.value : "");
-    else if (control.tagName === "SELECT" || control.type === "range" || control.checked) {
+    else if (control.type === "range" || control.checked) {
       set(kind, control.value);
     }
   }
@@ -124,6 +137,17 @@
   document.addEventListener("click", function (event) {
     var button = event.target && event.target.closest && event.target.closest("[data-display-reset]");
     if (button) reset();
+  });
+  // Esc closes the open panel (a <details>, which has no key of its own) and puts focus back
+  // on its summary, as for any disclosure.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || event.defaultPrevented) return;
+    var panel = document.getElementById("display-settings");
+    if (!panel || !panel.open || !panel.contains(document.activeElement)) return;
+    event.preventDefault();
+    panel.open = false;
+    var summary = panel.querySelector("summary");
+    if (summary) summary.focus();
   });
   // Another tab changed the settings.
   window.addEventListener("storage", function (event) {

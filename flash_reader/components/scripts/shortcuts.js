@@ -41,9 +41,11 @@
   document.addEventListener("keydown", function (event) {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
     if (typing(event.target) || (dialog() && dialog().open)) return;
-    if (event.key === "?") { event.preventDefault(); openHelp(); return; }
+    // `?` is a single character key too (WCAG 2.1.4): off with the others. The help stays
+    // reachable from its button in the footer, where the keys can be turned back on.
     if (!enabled()) return;
-    if (event.key === "j") { event.preventDefault(); moveArticle(1); }
+    if (event.key === "?") { event.preventDefault(); openHelp(); }
+    else if (event.key === "j") { event.preventDefault(); moveArticle(1); }
     else if (event.key === "k") { event.preventDefault(); moveArticle(-1); }
     else if (event.key === "/") {
       var search = document.getElementById("search-q");

@@ -13,7 +13,13 @@
 
   var BLOCKS = "h1 .issue-date, article h2, article figcaption, article .item-paragraph";
   var SKIP = "rt, script, style, .visually-hidden, .speech-controls";
+  var CONTROLS = ".speech-controls";
+  // Chromium loads its voices after the page starts and fires voiceschanged; a device with none
+  // never does. Wait this long before saying there is no voice.
+  var VOICE_WAIT_MS = 1000;
+  var NO_VOICE = "この端末には日本語の音声がありません。";
   var run = 0, sentences = [], index = 0, paused = false, scopeLabel = "";
+  var voice = null, active = null;  // the voice in use; the controls group being read
 
   function announce(text) {
     var status = document.getElementById("speech-status");
@@ -25,12 +31,29 @@
     return Number(prefs.rate || 1);
   }
 
-  function japaneseVoice() {
-    var voices = window.speechSynthesis.getVoices() || [];
-    for (var i = 0; i < voices.length; i++) {
-      if (/^ja([-_]|$)/i.test(voices[i].lang)) return voices[i];
+  function voices() { return window.speechSynthesis.getVoices() || []; }
+
+  // A Japanese voice; else the device's default voice (said aloud to the reader); else null.
+  function chooseVoice() {
+    var list = voices(), fallback = null;
+    for (var i = 0; i < list.length; i++) {
+      if (/^ja([-_]|$)/i.test(list[i].lang)) return list[i];
+      if (list[i].default && !fallback) fallback = list[i];
     }
-    return null;
+    return fallback || list[0] || null;
+  }
+
+  function withVoices(callback) {
+    var synth = window.speechSynthesis, done = false;
+    if (voices().length) { callback(); return; }
+    function finish() {
+      if (done) return;
+      done = true;
+      if (synth.removeEventListener) synth.removeEventListener("voiceschanged", finish);
+      callback();
+    }
+    if (synth.addEventListener) synth.addEventListener("voiceschanged", finish);
+    window.setTimeout(finish, VOICE_WAIT_MS);
   }
 
   // Sentences of the given blocks: their text (readings skipped) and the Range they cover.
@@ -78,64 +101,95 @@
   function speakNext(id) {
     if (id !== run) return;
     if (index >= sentences.length) {
-      highlight(null); setPressed(false);
-      announce("読み上げが終わりました。");
+      finish("読み上げが終わりました。");
       return;
     }
     var sentence = sentences[index];
     var utterance = new window.SpeechSynthesisUtterance(sentence.text);
     utterance.lang = "ja-JP";
     utterance.rate = rate();
-    var voice = japaneseVoice();
     if (voice) utterance.voice = voice;
     utterance.onstart = function () { if (id === run) highlight(sentence.range); };
     utterance.onend = function () { if (id === run) { index += 1; speakNext(id); } };
-    utterance.onerror = function () { if (id === run) { index += 1; speakNext(id); } };
-    window.__flashSpeaking = sentence.text;
+    // An error that is not our own cancel means the device cannot speak: say so instead of
+    // skipping through every sentence to 「読み上げが終わりました」.
+    utterance.onerror = function (event) {
+      if (id !== run) return;
+      var error = event && event.error;
+      if (error === "interrupted" || error === "canceled") return;
+      window.speechSynthesis.cancel();
+      finish(/unavailable/.test(error || "") ? NO_VOICE : "読み上げを続けられませんでした。");
+    };
     window.speechSynthesis.speak(utterance);
   }
 
-  function play(blocks, label) {
+  function play(blocks, label, group) {
     stop(true);
-    run += 1; index = 0; paused = false; scopeLabel = label;
-    sentences = collect(blocks);
-    announce("読み上げています：" + label);
-    speakNext(run);
+    var id = run;
+    withVoices(function () {
+      if (id !== run) return;  // stopped or restarted while waiting for voices
+      voice = chooseVoice();
+      if (!voice) { announce(NO_VOICE); return; }
+      index = 0; paused = false; scopeLabel = label; active = group;
+      sentences = collect(blocks);
+      refreshControls();
+      announce(/^ja([-_]|$)/i.test(voice.lang) ? "読み上げています：" + label
+        : "この端末には日本語の音声がないため、" + voice.name + "（" + voice.lang +
+          "）で読み上げています：" + label);
+      speakNext(id);
+    });
+  }
+
+  function finish(message) {
+    run += 1; paused = false; active = null; sentences = [];
+    highlight(null); refreshControls();
+    if (message) announce(message);
   }
 
   function stop(quiet) {
-    run += 1; paused = false;
     window.speechSynthesis.cancel();
-    highlight(null); setPressed(false);
-    if (!quiet) announce("読み上げを停止しました。");
+    finish(quiet ? "" : "読み上げを停止しました。");
   }
 
   function togglePause() {
-    if (!sentences.length) return;
     paused = !paused;
     if (paused) { window.speechSynthesis.pause(); announce("一時停止しています：" + scopeLabel); }
     else { window.speechSynthesis.resume(); announce("読み上げを再開しました：" + scopeLabel); }
-    setPressed(paused);
+    refreshControls();
   }
 
-  function setPressed(value) {
-    var buttons = document.querySelectorAll("[data-speech-action=pause]");
-    for (var i = 0; i < buttons.length; i++) buttons[i].setAttribute("aria-pressed", String(value));
+  // Only the group being read can pause or stop; every other group's buttons say they have
+  // nothing to do (aria-disabled keeps them focusable and in the reading order).
+  function refreshControls() {
+    var buttons = document.querySelectorAll("[data-speech-action=pause], [data-speech-action=stop]");
+    for (var i = 0; i < buttons.length; i++) {
+      var button = buttons[i], mine = !!active && active.contains(button);
+      button.setAttribute("aria-disabled", String(!mine));
+      if (button.getAttribute("data-speech-action") === "pause") {
+        button.setAttribute("aria-pressed", String(mine && paused));
+      }
+    }
   }
 
   document.addEventListener("click", function (event) {
     var button = event.target && event.target.closest && event.target.closest("[data-speech-action]");
     if (!button) return;
     var action = button.getAttribute("data-speech-action");
-    if (action === "pause") { togglePause(); return; }
-    if (action === "stop") { stop(false); return; }
+    var group = button.closest(CONTROLS);
+    if (action === "pause" || action === "stop") {
+      if (!active || !active.contains(button)) return;  // this group is not being read
+      if (action === "pause") togglePause(); else stop(false);
+      return;
+    }
     var article = button.closest("article");
     if (article) {
       var heading = article.querySelector("h2");
       play(Array.prototype.slice.call(article.querySelectorAll(BLOCKS)),
-           heading ? heading.getAttribute("aria-label") || heading.textContent : "この記事");
+           heading ? heading.getAttribute("aria-label") || heading.textContent : "この記事",
+           group);
     } else {
-      play(Array.prototype.slice.call(document.querySelectorAll(BLOCKS)), "この号のすべての記事");
+      play(Array.prototype.slice.call(document.querySelectorAll(BLOCKS)), "この号のすべての記事",
+           group);
     }
   });
 })();

@@ -1,0 +1,40 @@
+"""The embed builder's copy button in chromium, with and without the Clipboard API."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from flash_reader import routes
+
+# Plain http on an intranet address is not a secure context: navigator.clipboard is undefined.
+NO_CLIPBOARD = "delete Navigator.prototype.clipboard; delete navigator.clipboard;"
+
+
+def open_builder(page: Page, app_url: str) -> None:
+    page.goto(app_url + routes.EMBED_BUILDER)
+    # The page's own origin in the code: the app has hydrated and loaded the builder's state
+    # (a later state update would replace the text and its selection).
+    expect(page.locator("#snippet")).to_have_value(re.compile(r'^<iframe src="http://'))
+
+
+def test_builder_copy_without_clipboard_api_selects_code_and_says_press_ctrl_c(
+        page: Page, app_url: str) -> None:
+    page.add_init_script(NO_CLIPBOARD)
+    open_builder(page, app_url)
+    page.get_by_role("button", name="コードをコピー").click()
+    expect(page.locator("#copy-status")).to_have_text("Ctrl+C（⌘+C）でコピーしてください。")
+    snippet = page.locator("#snippet")
+    expect(snippet).to_be_focused()
+    selected = snippet.evaluate("el => [el.selectionStart, el.selectionEnd, el.value.length]")
+    assert selected[0] == 0 and selected[1] == selected[2] > 0
+
+
+def test_builder_copy_message_clears_when_a_choice_changes(page: Page, app_url: str) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    open_builder(page, app_url)
+    page.get_by_role("button", name="コードをコピー").click()
+    expect(page.locator("#copy-status")).to_have_text("埋め込みコードをコピーしました。")
+    page.get_by_label("件数").select_option("3")
+    expect(page.locator("#copy-status")).to_have_text("")
