@@ -46,7 +46,7 @@ def main() -> None:
         t0 = time.perf_counter()
         store.load(server.url("/feed.json"))
         first = time.perf_counter() - t0
-        snapshot = store.load_all()
+        snapshot = store.load_archive()
         total = time.perf_counter() - t0
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()

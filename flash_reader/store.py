@@ -29,7 +29,7 @@ from flash_reader.feed.archive import (
     merge,
     next_page_url,
 )
-from flash_reader.feed.errors import FeedError
+from flash_reader.feed.errors import FeedError, kind
 from flash_reader.feed.model import Feed, Item
 from flash_reader.feed.search import SearchIndex
 
@@ -47,6 +47,8 @@ class Snapshot:
     feed_digest: str = ""  # of the merged feed alone, computed once per publish
     loaded_at: dt.datetime | None = None  # when the server last confirmed the first page
     error: str | None = None  # why the first page could not be refreshed (staff only)
+    # "fetch": the server could not be reached; "data": it answered with unusable data.
+    error_kind: str | None = None
     items_by_id: dict[str, Item] = dataclasses.field(default_factory=dict)
     # Folded once per load, so a search never re-normalises the feed.
     search_index: SearchIndex = dataclasses.field(default_factory=lambda: SearchIndex({}))
@@ -106,19 +108,22 @@ class FeedStore:
             try:
                 first = self._loader.load(source, held)
             except FeedError as exc:
-                return self._fail(old, source, str(exc))
+                return self._fail(old, source, str(exc), kind(exc))
             if held is not None and first.feed is held.feed:
                 pages = (first, *old.pages[1:])
                 if first.from_cache:
                     # The server failed: keep serving what we have, say why.
                     return self._set(dataclasses.replace(
-                        old, pages=pages, error=_fallback_error(first, source)))
+                        old, pages=pages, error=_fallback_error(first, source),
+                        error_kind=first.failure_kind or "fetch"))
                 # 304 Not Modified: nothing to re-parse or re-index; just note the time.
                 return self._set(dataclasses.replace(old, pages=pages, loaded_at=first.fetched_at,
-                                                     error=None))
+                                                     error=None, error_kind=None))
             same_chain = held is not None and first.feed.next_url == held.feed.next_url
             older = old.pages[1:] if same_chain else ()
-            return self._publish(source, (first, *older), _fallback_error(first, source))
+            return self._publish(source, (first, *older), _fallback_error(first, source),
+                                 error_kind=(first.failure_kind or "fetch")
+                                 if first.from_cache else None)
 
     def load_archive(self, progress: Callable[[int, int], None] | None = None) -> Snapshot:
         """Follow `next_url` from the first page to the end of the archive (same limits and
@@ -170,11 +175,17 @@ class FeedStore:
                 # The first page changed while we walked: the next walk starts from it.
                 return current
             if done:
-                return self._publish(source, pages, current.error, note=note, done=True)
-            return self._publish(source, pages, current.error)
+                snapshot = self._publish(source, pages, current.error, note=note, done=True,
+                                         error_kind=current.error_kind)
+                if not note:
+                    # The whole chain is known: copies of pages it no longer links go.
+                    self._loader.cache.prune(page.url for page in pages)
+                return snapshot
+            return self._publish(source, pages, current.error, error_kind=current.error_kind)
 
     def _publish(self, source: str, pages: tuple[Page, ...], error: str | None, *,
-                 note: str = "", done: bool = False) -> Snapshot:
+                 note: str = "", done: bool = False, error_kind: str | None = None
+                 ) -> Snapshot:
         feed = merge(pages)
         next_url = ""
         if not done:
@@ -196,6 +207,7 @@ class FeedStore:
                 issues.setdefault(item.issue_date, []).append(item)
         snapshot = Snapshot(
             feed=feed, source=source, loaded_at=pages[0].fetched_at, error=error,
+            error_kind=error_kind if error else None,
             items_by_id={item.id: item for item in feed.items},
             search_index=index, pages=pages,
             issue_dates=tuple(sorted(issues, reverse=True)),
@@ -204,9 +216,10 @@ class FeedStore:
         log.info("feed %s: %d pages, %d items", source, len(pages), len(feed.items))
         return self._set(snapshot)
 
-    def _fail(self, old: Snapshot, source: str, error: str) -> Snapshot:
+    def _fail(self, old: Snapshot, source: str, error: str, error_kind: str) -> Snapshot:
         log.warning("feed load failed: %s", error)
-        return self._set(dataclasses.replace(old, source=source, error=error))
+        return self._set(dataclasses.replace(old, source=source, error=error,
+                                             error_kind=error_kind))
 
     def _set(self, snapshot: Snapshot) -> Snapshot:
         snapshot = dataclasses.replace(snapshot, version=content_version(snapshot))
@@ -227,7 +240,7 @@ def content_version(snapshot: Snapshot) -> str:
     digest = hashlib.sha256(snapshot.feed_digest.encode())
     if snapshot.error:
         stamp = snapshot.loaded_at.isoformat() if snapshot.loaded_at else "unknown"
-        digest.update(f"\0stale since {stamp}".encode())
+        digest.update(f"\0stale ({snapshot.error_kind}) since {stamp}".encode())
     return digest.hexdigest()[:16]
 
 

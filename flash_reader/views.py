@@ -158,5 +158,8 @@ def staleness_notice(snapshot) -> str:
     if snapshot.loaded_at is None:
         return "最新の配信を読み込めませんでした。前回読み込んだ内容を表示しています。"
     when = snapshot.loaded_at.astimezone(JST)
-    return (f"配信元に接続できないため、{when.year}年{when.month}月{when.day}日 "
+    # The server answered with data we cannot use, or did not answer: say which, truthfully.
+    reason = ("配信元のデータに問題があるため" if snapshot.error_kind == "data"
+              else "配信元に接続できないため")
+    return (f"{reason}、{when.year}年{when.month}月{when.day}日 "
             f"{when:%H:%M} に取得した内容を表示しています（最新ではない可能性があります）。")

@@ -60,3 +60,22 @@ def test_changed_content_changes_the_version(tmp_path) -> None:
     document["items"][0]["title"] = "新しい見出し"
     path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     assert store.load(str(path)).version != before.version
+
+
+def test_a_bad_answer_is_told_apart_from_no_answer(tmp_path) -> None:
+    from flash_reader.feed.archive import PageCache, PageLoader
+    from flash_reader.views import staleness_notice
+
+    path = tmp_path / "feed.json"
+    path.write_bytes(DEFAULT_FEED.read_bytes())
+    store = FeedStore(loader=PageLoader(PageCache(tmp_path / "cache")))
+    store.load(str(path))
+    path.write_bytes(DEFAULT_FEED.read_text(encoding="utf-8").encode("shift_jis",
+                                                                      errors="replace"))
+    bad_data = store.load(str(path))
+    assert bad_data.error_kind == "data" and len(bad_data.items) == 7
+    assert staleness_notice(bad_data).startswith("配信元のデータに問題があるため")
+    path.unlink()
+    gone = store.load(str(path))
+    assert gone.error_kind == "fetch"
+    assert staleness_notice(gone).startswith("配信元に接続できないため")

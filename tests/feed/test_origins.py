@@ -108,4 +108,4 @@ def test_store_ends_the_archive_with_a_note(server: FeedServer,
         store = FeedStore(None)
         snapshot = store.load(url)
         assert snapshot.next_url == "" and "another site" in snapshot.archive_note
-        assert store.load_all().items == snapshot.items and internal.hits == {}
+        assert store.load_archive().items == snapshot.items and internal.hits == {}
