@@ -130,6 +130,8 @@ export function ServerView({ src, ids }) {
   useEffect(() => {
     const current = document.getElementById(ids.view);
     if (!src || !current) return undefined;
+    // The reader's state has arrived (tests and diagnostics wait on this).
+    document.getElementById(ids.page)?.setAttribute("data-state", "received");
     const hasReadings = current.getAttribute("data-furigana") === "1";
     if (current.getAttribute("data-src") === src && hasReadings === readings) return undefined;
     const controller = new AbortController();
@@ -147,8 +149,10 @@ export function ServerView({ src, ids }) {
         pending.current = null;
         old.replaceWith(fresh);
         document.title = fresh.getAttribute("data-title") || document.title;
+        // The search box shows the words of the view on screen (after back/forward too),
+        // except right after a search from it, when it already holds them.
         const search = document.getElementById(ids.search);
-        if (search && document.activeElement !== search) {
+        if (search && !(focusing && focusing.id === ids.search)) {
           search.value = fresh.getAttribute("data-query") || "";
         }
         if (!focusing) return; // a content refresh: nothing moves under the reader

@@ -132,7 +132,9 @@ def test_item_permalink_has_its_own_title(page: Page, app_url: str) -> None:
     open_reader(page, app_url)
     first = page.get_by_role("article").first
     title = first.get_by_role("heading", level=2).inner_text()
-    first.get_by_role("link", name=f"この記事へのリンク：{title}").click()
+    # The visible words first (WCAG 2.5.3), then which article, for a list of links.
+    name = re.compile(f"^この記事へのリンク ?：{re.escape(title)}$")
+    first.get_by_role("link", name=name).click()
     expect(page).to_have_url(re.compile(r"/items/2020-10-28-01$"))
     expect(page).to_have_title(f"{title}｜海外事務所フラッシュ")
     expect(page.get_by_role("article")).to_have_count(1)
@@ -194,7 +196,9 @@ def test_shortcuts_can_be_turned_off(page: Page, app_url: str) -> None:
     expect(page.locator("article.item").first).not_to_be_focused()
     page.keyboard.press("/")
     expect(page.get_by_role("searchbox", name="サイト内検索")).not_to_be_focused()
-    page.keyboard.press("?")  # help stays reachable, to turn them back on
+    page.keyboard.press("?")  # a single-character key too (WCAG 2.1.4)
+    expect(page.get_by_role("dialog", name="キーボード操作")).to_be_hidden()
+    page.get_by_role("button", name="キーボード操作（?）").click()  # to turn them back on
     expect(page.get_by_role("dialog", name="キーボード操作")).to_be_visible()
     expect(page.get_by_role("checkbox", name="1文字のショートカットキーを使う")).not_to_be_checked()
 
@@ -217,11 +221,10 @@ def test_state_sent_to_a_client_stays_small(page: Page, app_url: str, path: str,
     page.on("websocket", lambda ws: ws.on(
         "framereceived", lambda payload: received.append(len(
             payload if isinstance(payload, bytes) else payload.encode("utf-8")))))
-    with page.expect_websocket() as socket_info:
-        page.goto(app_url + path)
-    socket = socket_info.value
+    page.goto(app_url + path)
     # on_load's answer names the view: all the state a reader is sent on load.
-    socket.wait_for_event("framereceived", predicate=lambda payload: "view_src" in str(payload))
+    page.locator("flash-page[data-state=received]").wait_for(state="attached")
+    expect(page.locator("article").first).to_be_visible()
     total = sum(received)
     record(tmp_path_factory, "state sent to one client (websocket bytes received on load)",
            path, {"summary": f"{total / 1024:6.1f} KB in {len(received)} frames"})

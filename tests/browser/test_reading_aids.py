@@ -53,6 +53,8 @@ delete Window.prototype.speechSynthesis; delete window.speechSynthesis;
 
 def set_furigana(page: Page, mode: str) -> None:
     page.evaluate("(m) => window.flashDisplay.set('furigana', m)", mode)
+    # Readings are sent only to readers who turn them on: the view comes again with them.
+    page.locator(f"#view[data-furigana='{1 if mode else 0}']").wait_for(state="attached")
 
 
 def visible_readings(page: Page, title_index: int = 0) -> list[str]:

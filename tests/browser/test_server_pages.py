@@ -85,12 +85,10 @@ def test_filtered_url_paints_only_its_articles_through_hydration(page: Page,
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.add_init_script(FRAME_RECORDER)
-    with page.expect_websocket() as socket_info:
-        page.goto(app_url + "/?office=SEL")
+    page.goto(app_url + "/?office=SEL")
     # Hydrated, the island in charge, and the reader's state (naming this view) received.
-    page.locator("flash-page[data-island=ready]").wait_for(state="attached")
-    socket_info.value.wait_for_event("framereceived",
-                                     predicate=lambda payload: "view_src" in str(payload))
+    page.locator("flash-page[data-island=ready][data-state=received]").wait_for(
+        state="attached")
     # Then 30 more frames, to see what the island does with that state.
     page.wait_for_function("n => window.__frames.length > n",
                            arg=page.evaluate("window.__frames.length") + 30)
