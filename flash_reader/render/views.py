@@ -271,7 +271,9 @@ def archive_summary(snapshot: Snapshot) -> str:
     if snapshot.next_url:
         return f"{count}を表示できます。古い号を配信元から読み込んでいます。"
     if snapshot.archive_note:
-        return f"{count}を表示できます。これより古い号は配信元から読み込めませんでした。"
+        # A loop, the page limit or an older page failing: the reason is for staff (the log,
+        # `flash-reader validate --all`); readers are told only that older issues are not here.
+        return f"{count}を表示できます。これより古い号は、このリーダーでは表示できません。"
     return f"{count}（すべてのバックナンバー）を表示できます。"
 
 

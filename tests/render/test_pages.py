@@ -220,3 +220,18 @@ def test_readings_only_for_readers_who_want_them(client: TestClient, seeded: Fee
     assert "<rt" not in client.get("/", headers=HTML).text
     client.cookies.set("fr_furigana", "1")
     assert '<rt aria-hidden="true">' in client.get("/", headers=HTML).text
+
+
+def test_page_limit_is_never_called_the_whole_archive(client: TestClient, paginated: FeedServer,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from flash_reader.render import endpoints
+
+    limited = FeedStore(None, max_pages=2)
+    monkeypatch.setattr(endpoints, "store", limited)
+    limited.load(paginated.url("/flash/feed.json"))
+    walking = client.get("/", headers=HTML).text
+    assert "古い号を配信元から読み込んでいます" in walking
+    limited.load_archive()
+    done = client.get("/", headers=HTML).text
+    assert "すべてのバックナンバー" not in done
+    assert "これより古い号は、このリーダーでは表示できません" in done
