@@ -79,3 +79,29 @@ def test_a_bad_answer_is_told_apart_from_no_answer(tmp_path) -> None:
     gone = store.load(str(path))
     assert gone.error_kind == "fetch"
     assert staleness_notice(gone).startswith("配信元に接続できないため")
+
+
+def test_first_page_linking_a_new_chain_drops_the_old_one(tmp_path) -> None:
+    from flash_reader.demo import ArchiveShape, write_archive
+    from tests.feed.httpserver import feed_server
+
+    pages = write_archive(tmp_path / "a", ArchiveShape(1, 3, 4, 4))  # 3 pages of 4
+    second = json.loads(pages[1].read_text(encoding="utf-8"))
+    replacement = dict(second, next_url=None, items=[
+        dict(item, id=f"new-{item['id']}") for item in second["items"]])
+    (tmp_path / "a" / "renumbered-2.json").write_text(json.dumps(replacement), encoding="utf-8")
+    with feed_server() as server:
+        server.serve_directory(tmp_path / "a")
+        store = FeedStore()
+        store.load(server.url("/feed.json"))
+        old = store.load_archive()
+        assert len(old.pages) == 3 and len(old.items) == 12
+        first = json.loads(pages[0].read_text(encoding="utf-8"))
+        first["next_url"] = "renumbered-2.json"
+        pages[0].write_text(json.dumps(first), encoding="utf-8")
+        refreshed = store.load(server.url("/feed.json"))
+        # The old older pages are not shown as if still linked; the new chain is followed.
+        assert len(refreshed.pages) == 1 and refreshed.next_url.endswith("renumbered-2.json")
+        new = store.load_archive()
+        assert [p.url.rsplit("/", 1)[1] for p in new.pages] == ["feed.json", "renumbered-2.json"]
+        assert len(new.items) == 8 and all(i.id.startswith("new-") for i in new.items[4:])
