@@ -10,16 +10,14 @@ headings and touched the office badge's border.
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from tests.reading.ruby_page import page as seed_page
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
 VIEWS = [(width, size) for width in (320, 1280) for size in (100, 200, 300)]
 
 VISIBLE_RUBIES = """
@@ -137,12 +135,10 @@ BADGE_GAPS = """
 
 
 @pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                             args=["--no-sandbox", "--disable-gpu"])
-        yield browser
-        browser.close()
+def chromium(browser: Browser) -> Browser:
+    # pytest-playwright's browser (Debian chromium, see tests/browser/conftest.py): a second
+    # sync_playwright() in the same session would fail inside its running loop.
+    return browser
 
 
 @pytest.fixture(scope="module")
