@@ -12,6 +12,7 @@ import functools
 import unicodedata
 
 from flash_reader.feed.model import Item
+from flash_reader.reading.kana import is_kana, item_kana, reading_ranges
 
 _KATAKANA_START, _KATAKANA_END = 0x30A1, 0x30F6  # ァ … ヶ
 _KANA_SHIFT = 0x60  # ァ (U+30A1) - ぁ (U+3041)
@@ -79,18 +80,20 @@ def terms_of(query: str) -> tuple[Term, ...]:
 
 
 def match_ranges(text: str, terms: tuple[str, ...]) -> list[tuple[int, int]]:
-    """Where any term occurs in `text`, as merged (start, end) ranges of the original text."""
+    """Where any term occurs in `text` — as written, or (kana terms) in its reading — as
+    merged (start, end) ranges of the original text."""
     if not terms or not text:
         return []
-    if not any(term in fold(text) for term in terms):
-        return []  # the common case for most paragraphs of a result
-    folded, origins = fold_with_origins(text)
     ranges = []
-    for term in terms:
-        at = folded.find(term)
-        while at != -1:
-            ranges.append((origins[at], _end_origin(origins, at + len(term))))
-            at = folded.find(term, at + len(term))
+    if any(term in fold(text) for term in terms):  # else the common case: nothing written
+        folded, origins = fold_with_origins(text)
+        for term in terms:
+            at = folded.find(term)
+            while at != -1:
+                ranges.append((origins[at], _end_origin(origins, at + len(term))))
+                at = folded.find(term, at + len(term))
+    if any(is_kana(term) for term in terms):
+        ranges.extend(reading_ranges(text, terms))
     ranges.sort()
     merged: list[tuple[int, int]] = []
     for start, end in ranges:
@@ -142,25 +145,54 @@ class SearchIndex:
     """
 
     haystacks: dict[str, str]
+    # Each item's texts as kana (for search by reading), filled the first time a kana term
+    # does not match as written. A plain dict: items are immutable, so entries never change.
+    kana: dict[str, str] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def build(cls, items: tuple[Item, ...] | list[Item]) -> SearchIndex:
         return cls({item.id: fold_width_and_case(searchable_text(item)) for item in items})
 
     def matches(self, item: Item, terms: tuple[str, ...]) -> bool:
-        haystack = self.haystacks.get(item.id)
-        if haystack is None:
-            haystack = fold_width_and_case(searchable_text(item))
+        return self.matcher(terms)(item)
+
+    def matcher(self, terms: tuple[str, ...]):
+        """A test for one query, its term variants worked out once (it runs per item)."""
         # The index keeps kana as written: try the term all in hiragana, all in katakana, and
         # as typed (so クレアのブース finds クレアのブース). Only a mixed-kana term typed in
-        # the other kana (くれあのぶーす for クレアのブース) is missed.
-        return all(term in haystack or katakana(term) in haystack
-                   or getattr(term, "typed", term) in haystack for term in terms)
+        # the other kana (くれあのぶーす for クレアのブース) is missed — unless its reading
+        # matches: a kana term is also looked for in the items' readings (じちたい → 自治体).
+        variants = [(tuple({term, katakana(term), getattr(term, "typed", term)}), is_kana(term),
+                     term) for term in terms]
+
+        def test(item: Item) -> bool:
+            haystack = self.haystacks.get(item.id)
+            if haystack is None:
+                haystack = fold_width_and_case(searchable_text(item))
+            for written, kana, term in variants:
+                if not any(v in haystack for v in written) and not (
+                        kana and term in self._kana(item)):
+                    return False
+            return True
+        return test
+
+    def _kana(self, item: Item) -> str:
+        found = self.kana.get(item.id)
+        if found is None:
+            found = self.kana[item.id] = item_kana(item_texts(item))
+        return found
 
 
 @functools.lru_cache(maxsize=1024)
 def katakana(term: str) -> str:
     return term.translate(_HIRAGANA_TO_KATAKANA)
+
+
+def item_texts(item: Item) -> tuple[str, ...]:
+    """An item's searchable texts as the furigana cache keeps them (one per span)."""
+    caption = item.photo.caption if item.photo else ""
+    spans = tuple(span.text for paragraph in item.paragraphs for span in paragraph)
+    return (item.title, *spans, caption, item.office.name)
 
 
 def searchable_text(item: Item) -> str:

@@ -65,6 +65,8 @@ def test_search_japanese_aware_with_marks(page: Page, app_url: str) -> None:
     search(page, "しんがぽーる")
     expect(page).to_have_url(re.compile(r"\?q=%E3%81%97"))
     expect(page.get_by_role("article")).to_have_count(1)
+    # The box is not re-created: focus stays in it, so a second query can be typed at once.
+    expect(page.get_by_role("searchbox", name="サイト内検索")).to_be_focused()
     expect(page.locator("article .item-office mark")).to_have_text("シンガポール")
     search(page, "うぇびなー")  # hiragana finds katakana in title and body
     expect(page.get_by_role("article")).to_have_count(1)

@@ -15,6 +15,7 @@ from flash_reader.feed.search import (
     split_marked,
     terms_of,
 )
+from flash_reader.reading.furigana import has_kanji
 from tests.feed.feeds import encode, feed, item
 
 
@@ -88,7 +89,7 @@ def test_index_requires_every_term_and_covers_title_body_caption_office() -> Non
     for words in ("見出し", "ことば", "説明", "ぱり", "見出し ことば"):
         assert index.matches(first, terms_of(words)), words
     assert not index.matches(first, terms_of("見出し 別の"))
-    assert index.matches(second, terms_of("べつ")) is False
+    assert index.matches(second, terms_of("さかな")) is False  # in no text, nor any reading
 
 
 def test_terms_do_not_match_across_fields() -> None:
@@ -105,4 +106,30 @@ def test_split_marked_pieces_rebuild_the_text_and_marks_match(text: str, query: 
     assert "".join(piece for piece, _ in pieces) == text
     for piece, is_match in pieces:
         if is_match:
-            assert any(term in fold(piece) for term in terms)
+            # As written, or (a kana term) in the reading of a word with kanji, marked whole.
+            assert any(term in fold(piece) for term in terms) or has_kanji(piece)
+
+
+def test_kana_finds_kanji_by_reading() -> None:
+    # Learners and children type kana: 「じちたい」 finds 自治体, marked on the kanji.
+    parsed = parse(encode(feed(item("a", title="自治体の国際交流"), item("b", title="別の話"))))
+    index = SearchIndex.build(parsed.items)
+    found = [i.id for i in parsed.items if index.matches(i, terms_of("じちたい"))]
+    assert found == ["a"]
+    assert split_marked("日本の自治体の活動", terms_of("じちたい")) == [
+        ("日本の", False), ("自治体", True), ("の活動", False)]
+
+
+def test_part_of_a_reading_marks_the_whole_word() -> None:
+    assert split_marked("北京事務所", terms_of("ぺき")) == [("北京", True), ("事務所", False)]
+
+
+def test_kana_as_written_still_matches_character_by_character() -> None:
+    assert split_marked("コロナ禍でも", terms_of("ころな")) == [("コロナ", True), ("禍でも", False)]
+
+
+def test_a_reading_that_is_nowhere_matches_nothing() -> None:
+    parsed = parse(encode(feed(item("a", title="自治体の国際交流"))))
+    index = SearchIndex.build(parsed.items)
+    assert not index.matches(parsed.items[0], terms_of("しんかんせん"))
+    assert split_marked("自治体の国際交流", terms_of("しんかんせん")) == [("自治体の国際交流", False)]
