@@ -132,4 +132,5 @@ def test_a_reading_that_is_nowhere_matches_nothing() -> None:
     parsed = parse(encode(feed(item("a", title="自治体の国際交流"))))
     index = SearchIndex.build(parsed.items)
     assert not index.matches(parsed.items[0], terms_of("しんかんせん"))
-    assert split_marked("自治体の国際交流", terms_of("しんかんせん")) == [("自治体の国際交流", False)]
+    text = "自治体の国際交流"
+    assert split_marked(text, terms_of("しんかんせん")) == [(text, False)]
