@@ -9,6 +9,7 @@ from urllib.parse import quote, urlencode
 READER = "/"
 ITEM = "/items/[item_id]"
 ISSUE = "/issues/[issue_date]"
+ISSUES = "/issues"  # every year and month of the archive
 EMBED = "/embed"
 EMBED_BUILDER = "/embed/builder"
 FEED_JSON = "/feed.json"

@@ -100,6 +100,7 @@ def page_routes() -> list[Route]:
         Route(routes.READER, page, methods=["GET", "HEAD"], middleware=compressed),
         Route("/items/{rest:path}", page, methods=["GET", "HEAD"], middleware=compressed),
         Route("/issues/{rest:path}", page, methods=["GET", "HEAD"], middleware=compressed),
+        Route(routes.ISSUES, page, methods=["GET", "HEAD"], middleware=compressed),
         Route(routes.VIEW_PREFIX + "/{rest:path}", view, methods=["GET"],
               middleware=compressed),
     ]

@@ -24,6 +24,7 @@ class Kind(enum.StrEnum):
     READER = "reader"
     ITEM = "item"
     ISSUE = "issue"
+    ARCHIVE = "archive"  # /issues: every year and month at once
     NOT_FOUND = "not-found"
 
 
@@ -46,6 +47,8 @@ class ViewRequest:
             return routes.item_url(self.item_id)
         if self.kind is Kind.ISSUE and self.issue_date:
             return routes.issue_url(self.issue_date) + _limit_query(self.limit)
+        if self.kind is Kind.ARCHIVE:
+            return routes.ISSUES
         if self.kind is Kind.READER:
             url = routes.reader_url(self.offices, self.query)
             if self.limit != PAGE_SIZE:
@@ -104,6 +107,8 @@ def from_url(path: str, params: dict[str, list[str]], known_offices: frozenset[s
     if path in ("", routes.READER):
         return ViewRequest(Kind.READER, parse_offices(params.get("office", []), known_offices),
                            parse_query(first("q")), limit)
+    if path.rstrip("/") == routes.ISSUES:
+        return ViewRequest(Kind.ARCHIVE)
     head, _, rest = path.lstrip("/").partition("/")
     if not rest or "/" in rest.rstrip("/"):
         return ViewRequest(Kind.NOT_FOUND)

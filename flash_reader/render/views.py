@@ -65,6 +65,8 @@ class YearEntry:
     label: str
     open: bool
     months: tuple[MonthEntry, ...]
+    issue_count: int = 0
+    items: int = 0
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -119,6 +121,8 @@ def build(snapshot: Snapshot, request: ViewRequest, readings: bool) -> tuple[Pag
         return _item(snapshot, request, readings)
     if request.kind is Kind.ISSUE:
         return _issue(snapshot, request, readings)
+    if request.kind is Kind.ARCHIVE:
+        return _archive(snapshot, readings)
     return not_found(readings)
 
 
@@ -239,6 +243,14 @@ def _issue(snapshot: Snapshot, request: ViewRequest, readings: bool
     return view, PageMeta(200, f"{label}｜{SITE}", description, request.path())
 
 
+def _archive(snapshot: Snapshot, readings: bool) -> tuple[PageView, PageMeta]:
+    heading = "バックナンバー一覧"
+    view = PageView(readings, heading=heading, notice=views.staleness_notice(snapshot),
+                    announce=heading, timeline=timeline_view(snapshot, None))
+    description = f"海外事務所フラッシュのバックナンバー：{archive_summary(snapshot)}"
+    return view, PageMeta(200, f"{heading}（年・月ごと）｜{SITE}", description, routes.ISSUES)
+
+
 def neighbours(snapshot: Snapshot, date: dt.date) -> tuple[dt.date | None, dt.date | None]:
     """The (older, newer) issue dates around `date`."""
     dates = snapshot.issue_dates  # newest first
@@ -260,7 +272,9 @@ def timeline_view(snapshot: Snapshot, current: dt.date | None) -> TimelineView:
                       IssueLink(f"{issue.date.month}月{issue.date.day}日配信（{issue.item_count}件）",
                                 routes.issue_url(issue.date), issue.date == current)
                       for issue in month.issues))
-                        for month in year.months))
+                        for month in year.months),
+                  year.issue_count,
+                  sum(issue.item_count for month in year.months for issue in month.issues))
         for year in years)
     return TimelineView(entries, archive_summary(snapshot))
 

@@ -70,7 +70,10 @@ def test_whole_archive_is_listed_soon_after_start(page: Page, archive_url: str) 
     nav = timeline(page)
     years = nav.locator("summary")
     expect(years).to_have_text(["2025年（6号）", "2024年（6号）", "2023年（6号）"])
-    expect(nav.locator("a")).to_have_count(18)  # older years collapsed, one click away
+    # Older years collapsed, one click away; and the index of every year and month.
+    expect(nav.locator(".timeline-issues a")).to_have_count(18)
+    index = nav.get_by_role("link", name="すべての号を年・月ごとに見る（バックナンバー一覧）")
+    expect(index).to_have_attribute("href", "/issues")
     current = nav.locator("a[aria-current=page]")
     expect(current).to_have_count(1)
     expect(current).to_have_text("11月1日配信（5件）")
@@ -78,6 +81,27 @@ def test_whole_archive_is_listed_soon_after_start(page: Page, archive_url: str) 
     expect(page.get_by_role("heading", level=1)).to_contain_text("2025年11月1日配信")
     # No button to press 50 times: older years are one click away (collapsed).
     expect(nav.get_by_role("button")).to_have_count(0)
+    violations = axe_violations(page)
+    assert not violations, format_violations(violations)
+
+
+def test_archive_index_reaches_any_year_at_once(page: Page, archive_url: str) -> None:
+    whole_archive_loaded(archive_url)
+    page.goto(archive_url)
+    page.locator("flash-page[data-island=ready]").wait_for(state="attached")
+    page.get_by_role("link", name="すべての号を年・月ごとに見る（バックナンバー一覧）").click()
+    expect(page).to_have_url(re.compile("/issues$"))
+    expect(page.get_by_role("heading", level=1)).to_be_focused()
+    expect(page.get_by_role("heading", level=2)).to_have_text(
+        ["年へ移動", "2025年（6号・30件）", "2024年（6号・30件）", "2023年（6号・30件）"])
+    jump = page.get_by_role("navigation", name="年へ移動")
+    jump.get_by_role("link", name="2023年").click()
+    oldest = page.get_by_role("region", name=re.compile("^2023年"))
+    expect(oldest.get_by_role("link")).to_have_count(7)  # 6 issues and the way back
+    oldest.get_by_role("link").first.click()
+    expect(page).to_have_url(re.compile("/issues/2023-"))
+    expect(page.get_by_role("article")).to_have_count(5)
+    page.goto(archive_url + "/issues")
     violations = axe_violations(page)
     assert not violations, format_violations(violations)
 

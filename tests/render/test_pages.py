@@ -235,3 +235,22 @@ def test_page_limit_is_never_called_the_whole_archive(client: TestClient, pagina
     done = client.get("/", headers=HTML).text
     assert "すべてのバックナンバー" not in done
     assert "これより古い号は、このリーダーでは表示できません" in done
+
+
+def test_archive_index_lists_every_year_and_month_at_once(client: TestClient,
+                                                          paginated: FeedServer) -> None:
+    from flash_reader.render import endpoints
+
+    store = endpoints.store
+    store.load(paginated.url("/flash/feed.json"))
+    whole = store.load_archive()
+    response = client.get("/issues", headers=HTML)
+    assert response.status_code == 200
+    page = Page(response.text)
+    assert page.title == "バックナンバー一覧（年・月ごと）｜海外事務所フラッシュ"
+    years = sorted({d.year for d in whole.issue_dates}, reverse=True)
+    for year in years:
+        assert f'id="y{year}"' in response.text and f'href="#y{year}"' in response.text
+    for date in whole.issue_dates:  # every issue, however old, one click away
+        assert f'href="/issues/{date.isoformat()}"' in response.text
+    assert f"{len(whole.items)}件の記事、{len(whole.issue_dates)}号" in response.text
