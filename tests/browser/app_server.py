@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import contextlib
 import os
 import signal
@@ -76,6 +78,13 @@ def _wait_until_serving(process: subprocess.Popen, base_url: str, log_path: Path
             pass
         time.sleep(1)
     raise RuntimeError(f"the app did not serve within {START_TIMEOUT_S} s:\n{_tail(log_path)}")
+
+
+def in_thread(coroutine):
+    """Run a coroutine to completion on its own loop, in a thread (Playwright's sync API owns
+    the test's own loop)."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def wait_for(condition: Callable[[], bool], *, timeout: float, what: str,

@@ -3,8 +3,6 @@ rendered from one version (issue 13)."""
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import re
 from pathlib import Path
 
@@ -13,17 +11,12 @@ import pytest
 from playwright.sync_api import Page
 
 from bench.reflex_client import ON_LOAD, READER, ReflexClient, capture_auth_with
-from tests.browser.app_server import running_app
+from tests.browser.app_server import in_thread, running_app
 from tests.scale.redis_server import redis_server
 
 pytestmark = pytest.mark.browser
 SRC = re.compile(r'<div id="view" data-src="([^"]*)"')
 
-
-def in_thread(coroutine):
-    """Run a coroutine to completion on its own loop (Playwright's sync API owns this one)."""
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
 
 
 def version_of(src: str) -> str:

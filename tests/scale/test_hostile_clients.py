@@ -4,8 +4,6 @@ socket.io server are involved."""
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +14,7 @@ from playwright.sync_api import Page
 
 from bench.reflex_client import NAMESPACE, ON_LOAD, READER, STATE, ReflexClient, capture_auth_with
 from flash_reader.logging_guard import LINES_PER_CONNECTION
-from tests.browser.app_server import running_app
+from tests.browser.app_server import in_thread, running_app
 
 pytestmark = pytest.mark.browser
 
@@ -32,12 +30,6 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     log = tmp_path_factory.mktemp("hostile") / "reflex.log"
     with running_app(log) as url:
         yield url, log
-
-
-def in_thread(coroutine):
-    """Run a coroutine on its own loop (Playwright's sync API owns this one)."""
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
 
 
 def router_data() -> dict:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 from pathlib import Path
 
 import httpx
@@ -11,16 +9,11 @@ import pytest
 from playwright.sync_api import Page
 
 from bench.reflex_client import BUILDER, ReflexClient, capture_auth_with
-from tests.browser.app_server import kill_app, running_app
+from tests.browser.app_server import in_thread, kill_app, running_app
 from tests.scale.redis_server import redis_server
 
 pytestmark = pytest.mark.browser
 
-
-def in_thread(coroutine):
-    """Run a coroutine to completion on its own loop (Playwright's sync API owns this one)."""
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
 
 
 def test_state_survives_the_backend_that_held_it(page: Page, tmp_path: Path) -> None:
