@@ -45,10 +45,10 @@ def select_items(feed: Feed, index: SearchIndex, offices: list[str] | tuple[str,
                  terms: tuple[str, ...]) -> list[Item]:
     """Items of the chosen offices (all if none) containing every term, newest issue first."""
     wanted = set(offices)
-    matches = index.matcher(terms)
+    matches = index.matcher(terms) if terms else None
     chosen = [item for item in feed.items
               if (not wanted or item.office.code in wanted)
-              and (not terms or matches(item))]
+              and (matches is None or matches(item))]
     # Stable sort: feed order within an issue; items without a date last.
     return sorted(chosen, key=lambda item: item.issue_date or dt.date.min, reverse=True)
 
