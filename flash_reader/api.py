@@ -70,10 +70,11 @@ def _base(request: Request) -> str:
     return config.public_url()
 
 
-def _cached(request: Request, body: bytes, media_type: str, cache: str = FEED_CACHE) -> Response:
+def _cached(request: Request, body: bytes, media_type: str, cache: str = FEED_CACHE,
+            vary: str = "Accept-Encoding") -> Response:
     """A response with an ETag; 304 when the client already has this body."""
-    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-    headers = {"ETag": etag, "Cache-Control": cache, "Vary": "Accept-Encoding"}
+    etag = '"' + hashlib.sha256((media_type + "\n").encode() + body).hexdigest()[:32] + '"'
+    headers = {"ETag": etag, "Cache-Control": cache, "Vary": vary}
     if etag in request.headers.get("if-none-match", ""):
         return Response(status_code=304, headers=headers)
     return Response(body, media_type=media_type, headers=headers)
@@ -202,7 +203,11 @@ async def feed_atom(request: Request) -> Response:
     offices, _ = selection
     items = query.select_items(snapshot.feed, snapshot.search_index, offices, ())
     body = feeds_out.atom_feed(snapshot.feed, items, _base(request), offices)
-    return _cached(request, body, "application/atom+xml; charset=utf-8")
+    # Browsers show application/atom+xml as raw text (Chromium) or offer a download; as XML
+    # they apply the feed's stylesheet. Feed readers do not ask for text/html.
+    browser = "text/html" in request.headers.get("accept", "")
+    media_type = "application/xml" if browser else "application/atom+xml"
+    return _cached(request, body, media_type + "; charset=utf-8", vary="Accept, Accept-Encoding")
 
 
 OEMBED_FORMATS = ("json", "xml")
