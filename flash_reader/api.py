@@ -6,6 +6,7 @@ shared store, all with validated parameters and plain-language errors.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from html import escape
@@ -19,6 +20,7 @@ from flash_reader import config, routes
 from flash_reader.embed import feeds_out, oembed, widget
 from flash_reader.embed.params import (
     ParamError,
+    WidgetParams,
     echo,
     parse_widget_params,
     small_number,
@@ -68,58 +70,123 @@ def _base(request: Request) -> str:
     return config.public_url()
 
 
-def _cached(request: Request, body: bytes, media_type: str, cache: str = FEED_CACHE) -> Response:
+def _cached(request: Request, body: bytes, media_type: str, cache: str = FEED_CACHE,
+            vary: str = "Accept-Encoding") -> Response:
     """A response with an ETag; 304 when the client already has this body."""
-    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-    headers = {"ETag": etag, "Cache-Control": cache, "Vary": "Accept-Encoding"}
+    etag = '"' + hashlib.sha256((media_type + "\n").encode() + body).hexdigest()[:32] + '"'
+    headers = {"ETag": etag, "Cache-Control": cache, "Vary": vary}
     if etag in request.headers.get("if-none-match", ""):
         return Response(status_code=304, headers=headers)
     return Response(body, media_type=media_type, headers=headers)
 
 
+def _lang(request: Request) -> str:
+    return "en" if request.query_params.get("lang") == "en" else "ja"
+
+
+def _html(request: Request, body: str, status: int = 200) -> Response:
+    if status != 200:
+        return HTMLResponse(body, status_code=status, headers={"Cache-Control": "no-store"})
+    return _cached(request, body.encode("utf-8"), "text/html; charset=utf-8")
+
+
 async def embed_widget(request: Request) -> Response:
     snapshot = store.current()
-    lang = request.query_params.get("lang", "ja")
+    lang = _lang(request)
     if snapshot.feed is None:
-        return HTMLResponse(widget.unavailable_html(lang), status_code=503)
+        return _html(request, widget.unavailable_html(lang), 503)
     known = {office.code for office in snapshot.feed.offices}
     try:
         params = parse_widget_params(dict(request.query_params), known)
     except ParamError as exc:
-        return HTMLResponse(widget.error_html(exc.problems, lang), status_code=400,
-                            headers={"Cache-Control": "no-store"})
-    body = widget.widget_html(snapshot.feed, params).encode("utf-8")
-    return _cached(request, body, "text/html; charset=utf-8")
+        return _html(request, widget.error_html(exc.in_lang(lang), lang), 400)
+    return _html(request, widget.widget_html(snapshot.feed, params))
+
+
+def _card_params(request: Request) -> WidgetParams | Response:
+    """A card takes the widget's lang and theme (nothing else)."""
+    lang = _lang(request)
+    query = {name: value for name, value in request.query_params.items()
+             if name in ("lang", "theme")}
+    try:
+        return parse_widget_params(query, set())
+    except ParamError as exc:
+        return _html(request, widget.error_html(exc.in_lang(lang), lang), 400)
+
+
+async def embed_item(request: Request) -> Response:
+    snapshot = store.current()
+    params = _card_params(request)
+    if isinstance(params, Response):
+        return params
+    if snapshot.feed is None:
+        return _html(request, widget.unavailable_html(params.lang), 503)
+    item = snapshot.items_by_id.get(request.path_params["item_id"])
+    if item is None:
+        return _html(request, widget.not_found_html("item", params.lang), 404)
+    return _html(request, widget.item_card_html(item, params))
+
+
+async def embed_issue(request: Request) -> Response:
+    snapshot = store.current()
+    params = _card_params(request)
+    if isinstance(params, Response):
+        return params
+    if snapshot.feed is None:
+        return _html(request, widget.unavailable_html(params.lang), 503)
+    raw = request.path_params["issue_date"]
+    try:
+        date = dt.date.fromisoformat(raw) if len(raw) == 10 else None
+    except ValueError:
+        date = None
+    if date is None or date not in snapshot.issues:
+        return _html(request, widget.not_found_html("issue", params.lang), 404)
+    return _html(request, widget.issue_card_html(date, snapshot.issues[date], params))
+
+
+UNAVAILABLE = {"ja": "記事を読み込めていません。しばらくしてからもう一度お試しください。",
+               "en": "The news is not loaded yet. Please try again later."}
+
+
+def _error(message: str, status: int, lang: str) -> JSONResponse:
+    # `lang` says which language the message is in (a client may show it to a person).
+    return JSONResponse({"error": message, "lang": lang}, status_code=status,
+                        headers={"Content-Language": lang, "Cache-Control": "no-store"})
 
 
 def _feed_selection(request: Request) -> tuple[tuple[str, ...], int] | Response:
     snapshot = store.current()
+    lang = _lang(request)
     known = {office.code for office in snapshot.feed.offices} if snapshot.feed else set()
     raw_offices = request.query_params.get("office", "")
     offices = tuple(query.parse_office_codes(raw_offices, known))
     unknown = [c.strip() for c in raw_offices.split(",")
                if c.strip() and c.strip().upper() not in known]
     if unknown:
-        return JSONResponse({"error": unknown_codes_problem(unknown, known)}, status_code=400)
+        return _error(unknown_codes_problem(unknown, known, lang), 400, lang)
     page_raw = request.query_params.get("page", "1")
     page = small_number(page_raw)
     if page is None or page < 1:
-        return JSONResponse({"error": f"page={echo(page_raw)} は 1 以上の整数ではありません"},
-                            status_code=400)
+        message = (f"page={echo(page_raw)} is not a whole number of 1 or more" if lang == "en"
+                   else f"page={echo(page_raw)} は 1 以上の整数ではありません")
+        return _error(message, 400, lang)
     return offices, page
 
 
 async def feed_json(request: Request) -> Response:
     snapshot = store.current()
+    lang = _lang(request)
     if snapshot.feed is None:
-        return JSONResponse({"error": "the feed is not available yet"}, status_code=503)
+        return _error(UNAVAILABLE[lang], 503, lang)
     selection = _feed_selection(request)
     if isinstance(selection, Response):
         return selection
     offices, page = selection
     items = query.select_items(snapshot.feed, snapshot.search_index, offices, ())
     if page > 1 and (page - 1) * feeds_out.PAGE_SIZE >= len(items):
-        return JSONResponse({"error": f"there is no page {page}"}, status_code=404)
+        message = (f"there is no page {page}" if lang == "en"
+                   else f"{page} ページ目はありません")
+        return _error(message, 404, lang)
     document = feeds_out.json_feed(snapshot.feed, items, _base(request), offices, page)
     return _cached(request, feeds_out.dump_json_feed(document),
                    "application/feed+json; charset=utf-8")
@@ -127,41 +194,58 @@ async def feed_json(request: Request) -> Response:
 
 async def feed_atom(request: Request) -> Response:
     snapshot = store.current()
+    lang = _lang(request)
     if snapshot.feed is None:
-        return Response("the feed is not available yet", status_code=503)
+        return _error(UNAVAILABLE[lang], 503, lang)
     selection = _feed_selection(request)
     if isinstance(selection, Response):
         return selection
     offices, _ = selection
     items = query.select_items(snapshot.feed, snapshot.search_index, offices, ())
     body = feeds_out.atom_feed(snapshot.feed, items, _base(request), offices)
-    return _cached(request, body, "application/atom+xml; charset=utf-8")
+    # Browsers show application/atom+xml as raw text (Chromium) or offer a download; as XML
+    # they apply the feed's stylesheet. Feed readers do not ask for text/html.
+    browser = "text/html" in request.headers.get("accept", "")
+    media_type = "application/xml" if browser else "application/atom+xml"
+    return _cached(request, body, media_type + "; charset=utf-8", vary="Accept, Accept-Encoding")
+
+
+OEMBED_FORMATS = ("json", "xml")
 
 
 async def oembed_endpoint(request: Request) -> Response:
     params = request.query_params
-    if (params.get("format") or "json") != "json":
+    lang = _lang(request)
+    answer_format = params.get("format") or "json"
+    if answer_format not in OEMBED_FORMATS:
         # The oEmbed spec's answer for a format the provider does not offer.
-        return Response("only format=json is supported", status_code=501)
+        message = ("format は json か xml を指定してください" if lang == "ja"
+                   else "format must be json or xml")
+        return _error(message, 501, lang)
     url = params.get("url", "")
     if not url:
-        return JSONResponse({"error": "the url parameter is required"}, status_code=400)
+        message = ("url パラメータに、埋め込みたいページのアドレスを指定してください"
+                   if lang == "ja"
+                   else "the url parameter (the address of the page to embed) is required")
+        return _error(message, 400, lang)
     bounds: dict[str, int | None] = {}
     for name in ("maxwidth", "maxheight"):
         raw = params.get(name, "")
         bounds[name] = small_number(raw) if raw else None
         if raw and not bounds[name]:
-            return JSONResponse({"error": f"{name}={echo(raw)} is not a positive integer"},
-                                status_code=400)
-    maxwidth, maxheight = bounds["maxwidth"], bounds["maxheight"]
+            message = (f"{name}={echo(raw)} is not a positive whole number" if lang == "en"
+                       else f"{name}={echo(raw)} は 1 以上の整数ではありません")
+            return _error(message, 400, lang)
     try:
-        answer = oembed.oembed_response(store.current(), _base(request), url, maxwidth,
-                                        maxheight)
+        answer = oembed.oembed_response(store.current(), _base(request), url,
+                                        bounds["maxwidth"], bounds["maxheight"], lang)
     except oembed.OEmbedNotFound as exc:
-        return JSONResponse({"error": str(exc)}, status_code=404)
+        return _error(exc.in_lang(lang), 404, lang)
+    cache = f"public, max-age={oembed.CACHE_AGE}"
+    if answer_format == "xml":
+        return _cached(request, oembed.oembed_xml(answer), "text/xml; charset=utf-8", cache)
     body = json.dumps(answer, ensure_ascii=False).encode("utf-8")
-    return _cached(request, body, "application/json; charset=utf-8",
-                   cache=f"public, max-age={oembed.CACHE_AGE}")
+    return _cached(request, body, "application/json; charset=utf-8", cache=cache)
 
 
 def create_api() -> Starlette:
@@ -170,6 +254,8 @@ def create_api() -> Starlette:
         *page_routes(),
         Route(routes.PLACEHOLDER_PHOTO + "/{code}.svg", placeholder_photo, methods=["GET"]),
         Route(routes.EMBED, embed_widget, methods=["GET"]),
+        Route(widget.EMBED_ITEM_PREFIX + "{item_id:path}", embed_item, methods=["GET"]),
+        Route(widget.EMBED_ISSUE_PREFIX + "{issue_date}", embed_issue, methods=["GET"]),
         Route(routes.FEED_JSON, feed_json, methods=["GET"]),
         Route(routes.FEED_ATOM, feed_atom, methods=["GET"]),
         Route(routes.OEMBED, oembed_endpoint, methods=["GET"]),

@@ -1,7 +1,8 @@
 """Security and cache headers on every response.
 
 A plain ASGI middleware around the whole app (Reflex's pages, its static files, our routes):
-- `/embed` may be framed by the origins in FLASH_EMBED_ORIGINS; everything else only by us;
+- `/embed` and its cards (`/embed/items/…`, `/embed/issues/…`) may be framed by the origins
+  in FLASH_EMBED_ORIGINS; everything else only by us;
 - `X-Content-Type-Options: nosniff`, a strict `Referrer-Policy` and a `Permissions-Policy`
   everywhere; HSTS when FLASH_PUBLIC_URL is https;
 - `/ping` and `/_health` are never cached.
@@ -35,6 +36,8 @@ NO_STORE = b"no-store"
 # Readable from any page (no cookies, nothing private): what other sites are meant to fetch.
 PUBLIC_PATHS = (routes.FEED_JSON, routes.FEED_ATOM, routes.OEMBED)
 _ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d{1,5})?$")
+# Cards of one article or issue (flash_reader/embed/widget.py): framed like the widget.
+CARD_PREFIXES = (routes.EMBED + "/items/", routes.EMBED + "/issues/")
 # The widget loads nothing but our own style sheets.
 WIDGET_CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
               "form-action 'none'")
@@ -65,15 +68,20 @@ def own_origins(public: str, *ports: int | str) -> list[str]:
             for host in ("localhost", "127.0.0.1")]
 
 
+def is_embeddable(path: str) -> bool:
+    """The list widget and the single-article and issue cards (never the builder)."""
+    return path == routes.EMBED or path.startswith(CARD_PREFIXES)
+
+
 def frame_ancestors(path: str, origins: tuple[str, ...]) -> str:
-    if path == routes.EMBED:
+    if is_embeddable(path):
         return " ".join(("'self'", *origins))
     return "'self'"
 
 
 def security_headers(path: str, origins: tuple[str, ...]) -> list[tuple[bytes, bytes]]:
     csp = f"frame-ancestors {frame_ancestors(path, origins)}"
-    if path == routes.EMBED:
+    if is_embeddable(path):
         csp = f"{WIDGET_CSP}; {csp}"
     return [(b"content-security-policy", csp.encode()),
             (b"x-content-type-options", b"nosniff"),

@@ -1,21 +1,42 @@
-"""oEmbed (https://oembed.com/): a `rich` response whose html is the widget's iframe."""
+"""oEmbed (https://oembed.com/): a `rich` answer whose html is an iframe of what the URL shows.
+
+- an article (`/items/<id>`) → a card of that article (`/embed/items/<id>`);
+- an issue (`/issues/<date>`) → a card of that issue's headlines (`/embed/issues/<date>`);
+- the reader (`/`, `/?office=…`) or a widget URL (`/embed?…`) → the list widget.
+Answers in JSON or XML (the spec's two formats); errors in Japanese, or English with lang=en.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import xml.etree.ElementTree as ET
 from html import escape
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from flash_reader import routes
-from flash_reader.embed.params import WIDTH_DEFAULT, WidgetParams, parse_widget_params
+from flash_reader.embed.feeds_out import xml_text
+from flash_reader.embed.params import LANGS, WidgetParams, parse_widget_params
+from flash_reader.embed.widget import EMBED_ISSUE_PREFIX, EMBED_ITEM_PREFIX, issue_label
 from flash_reader.store import Snapshot
 
 PROVIDER = "CLAIR 海外事務所フラッシュ（flash-reader）"
+PUBLISHER = "CLAIR（自治体国際化協会）"
 CACHE_AGE = 3600
+CARD_HEIGHT = 480
+URL_MAX_CHARS = 2_000
 
 
 class OEmbedNotFound(LookupError):
-    """The URL is not one of ours, or names nothing we have."""
+    """The URL is not one of ours, or names nothing we have. `args[0]` is Japanese,
+    `english` the same in English."""
+
+    def __init__(self, japanese: str, english: str) -> None:
+        super().__init__(japanese)
+        self.english = english
+
+    def in_lang(self, lang: str) -> str:
+        return self.english if lang == "en" else str(self)
 
 
 def _echo_url(url: str) -> str:
@@ -23,63 +44,140 @@ def _echo_url(url: str) -> str:
     return repr(url[:100] + ("…" if len(url) > 100 else ""))
 
 
-def iframe_snippet(base: str, params: WidgetParams, title: str) -> str:
-    src = f"{base}{routes.EMBED}?{params.query()}"
-    return (f'<iframe src="{escape(src)}" title="{escape(title)}" width="{params.width}" '
-            f'height="{params.height}" loading="lazy" style="border:0;max-width:100%" '
+def iframe_html(src: str, title: str, width: int, height: int) -> str:
+    return (f'<iframe src="{escape(src)}" title="{escape(title)}" width="{width}" '
+            f'height="{height}" loading="lazy" style="border:0;max-width:100%" '
             f'referrerpolicy="strict-origin-when-cross-origin"></iframe>')
+
+
+def iframe_snippet(base: str, params: WidgetParams, title: str) -> str:
+    """The list widget's iframe (the builder's snippet)."""
+    return iframe_html(f"{base}{routes.EMBED}?{params.query()}", title, params.width,
+                       params.height)
 
 
 def widget_title(snapshot: Snapshot, params: WidgetParams) -> str:
     names = {o.code: o.name for o in snapshot.feed.offices} if snapshot.feed else {}
-    scope = "・".join(names.get(code, code) for code in params.offices) or "全事務所"
-    return f"海外事務所フラッシュ（{scope}の新着{params.limit}件）"
+    scope = "・".join(names.get(code, code) for code in params.offices)
+    if params.lang == "en":
+        return f"CLAIR Overseas Office Flash ({scope or 'all offices'}, latest {params.limit})"
+    return f"海外事務所フラッシュ（{scope or '全事務所'}の新着{params.limit}件）"
+
+
+def _lang_query(lang: str) -> str:
+    return "" if lang == "ja" else f"?lang={lang}"
 
 
 def oembed_response(snapshot: Snapshot, base: str, url: str, maxwidth: int | None,
-                    maxheight: int | None) -> dict[str, Any]:
-    params, title = _params_for(snapshot, base, url)
-    width = min(params.width, maxwidth) if maxwidth else params.width
-    height = min(params.height, maxheight) if maxheight else params.height
-    params = WidgetParams(params.offices, params.limit, params.theme, params.lang, height, width)
+                    maxheight: int | None, lang: str = "ja") -> dict[str, Any]:
+    lang = lang if lang in LANGS else "ja"
+    answer = _answer_for(snapshot, base, url, lang)
+    width = min(answer.pop("_width"), maxwidth) if maxwidth else answer.pop("_width")
+    height = min(answer.pop("_height"), maxheight) if maxheight else answer.pop("_height")
+    src, frame_title = answer.pop("_src"), answer.pop("_frame_title")
     return {
         "type": "rich",
         "version": "1.0",
-        "title": title,
+        **answer,
         "provider_name": PROVIDER,
         "provider_url": base + "/",
         "cache_age": CACHE_AGE,
-        "html": iframe_snippet(base, params, widget_title(snapshot, params)),
+        "html": iframe_html(src, frame_title, width, height),
         "width": width,
         "height": height,
     }
 
 
-def _params_for(snapshot: Snapshot, base: str, url: str) -> tuple[WidgetParams, str]:
-    parts = urlsplit(url)
-    ours = urlsplit(base)
-    if (parts.scheme, parts.netloc) != (ours.scheme, ours.netloc):
-        raise OEmbedNotFound(f"{_echo_url(url)} is not a page of {base}")
+def _not_ours(url: str, base: str) -> OEmbedNotFound:
+    return OEmbedNotFound(f"{_echo_url(url)} はこのサイト（{base}）のページではありません",
+                          f"{_echo_url(url)} is not a page of this site ({base})")
+
+
+def _answer_for(snapshot: Snapshot, base: str, url: str, lang: str) -> dict[str, Any]:
+    if len(url) > URL_MAX_CHARS:
+        raise _not_ours(url, base)
+    try:
+        parts = urlsplit(url)
+        ours = urlsplit(base)
+        same = (parts.scheme, parts.netloc.lower()) == (ours.scheme, ours.netloc.lower())
+    except ValueError:
+        same = False
+    if not same:
+        raise _not_ours(url, base)
     known = {o.code for o in snapshot.feed.offices} if snapshot.feed else set()
     path = parts.path or "/"
-    query = dict(parse_qsl(parts.query))
     if path.startswith("/items/"):
-        item = snapshot.items_by_id.get(unquote(path.removeprefix("/items/")))
-        if item is None:
-            raise OEmbedNotFound(f"no item at {_echo_url(url)}")
-        offices = (item.office.code,) if item.office.code else ()
-        return WidgetParams(offices=offices, width=WIDTH_DEFAULT), item.title
-    if path.startswith("/issues/") or path == routes.READER:
+        return _item_answer(snapshot, base, unquote(path.removeprefix("/items/")), url, lang)
+    if path.startswith("/issues/"):
+        return _issue_answer(snapshot, base, path.removeprefix("/issues/"), url, lang)
+    query = dict(parse_qsl(parts.query))
+    if path == routes.READER:
         office = query.get("office", "")
-        try:
-            params = parse_widget_params({"office": office} if office else {}, known)
-        except ValueError as exc:
-            raise OEmbedNotFound(str(exc)) from None
-        return params, "海外事務所フラッシュ"
+        return _widget_answer(snapshot, base, {"office": office, "lang": lang} if office
+                              else {"lang": lang}, known)
     if path == routes.EMBED:
-        try:
-            params = parse_widget_params(query, known)
-        except ValueError as exc:
-            raise OEmbedNotFound(str(exc)) from None
-        return params, "海外事務所フラッシュ"
-    raise OEmbedNotFound(f"nothing to embed at {_echo_url(url)}")
+        return _widget_answer(snapshot, base, query, known)
+    raise OEmbedNotFound(f"{_echo_url(url)} には埋め込めるものがありません",
+                         f"there is nothing to embed at {_echo_url(url)}")
+
+
+def _item_answer(snapshot: Snapshot, base: str, item_id: str, url: str,
+                 lang: str) -> dict[str, Any]:
+    item = snapshot.items_by_id.get(item_id)
+    if item is None:
+        raise OEmbedNotFound(f"{_echo_url(url)} の記事はありません",
+                             f"there is no article at {_echo_url(url)}")
+    answer: dict[str, Any] = {
+        "title": item.title,
+        "author_name": item.office.name or PUBLISHER,
+        "_src": base + EMBED_ITEM_PREFIX + routes.item_url(item.id).removeprefix("/items/")
+        + _lang_query(lang),
+        "_frame_title": (f"{item.title}（海外事務所フラッシュ）" if lang == "ja"
+                         else f"{item.title} (CLAIR Overseas Office Flash)"),
+        "_width": WidgetParams().width, "_height": CARD_HEIGHT,
+    }
+    if item.photo and item.photo.url:  # a real photo (never our placeholder)
+        answer["thumbnail_url"] = item.photo.url
+    return answer
+
+
+def _issue_answer(snapshot: Snapshot, base: str, raw_date: str, url: str,
+                  lang: str) -> dict[str, Any]:
+    try:
+        date = dt.date.fromisoformat(raw_date) if len(raw_date) == 10 else None
+    except ValueError:
+        date = None
+    if date is None or date not in snapshot.issues:
+        raise OEmbedNotFound(f"{_echo_url(url)} の号はありません",
+                             f"there is no issue at {_echo_url(url)}")
+    label = issue_label(date, lang)
+    site = "海外事務所フラッシュ" if lang == "ja" else "CLAIR Overseas Office Flash"
+    title = f"{site}（{label}）" if lang == "ja" else f"{site} ({label})"
+    return {"title": title, "author_name": PUBLISHER,
+            "_src": base + EMBED_ISSUE_PREFIX + date.isoformat() + _lang_query(lang),
+            "_frame_title": title, "_width": WidgetParams().width, "_height": CARD_HEIGHT}
+
+
+def _widget_answer(snapshot: Snapshot, base: str, query: dict[str, str],
+                   known: set[str]) -> dict[str, Any]:
+    try:
+        params = parse_widget_params(query, known)
+    except ValueError as exc:
+        problems = getattr(exc, "problems", [str(exc)])
+        english = getattr(exc, "problems_en", problems)
+        raise OEmbedNotFound("; ".join(problems), "; ".join(english)) from None
+    names = {o.code: o.name for o in snapshot.feed.offices} if snapshot.feed else {}
+    author = "・".join(names.get(code, code) for code in params.offices) or PUBLISHER
+    title = widget_title(snapshot, params)
+    return {"title": title, "author_name": author,
+            "_src": f"{base}{routes.EMBED}?{params.query()}", "_frame_title": title,
+            "_width": params.width, "_height": params.height}
+
+
+def oembed_xml(answer: dict[str, Any]) -> bytes:
+    """The spec's XML format: one element per field, the html as escaped text."""
+    root = ET.Element("oembed")
+    for name, value in answer.items():
+        ET.SubElement(root, name).text = xml_text(str(value))
+    return (b'<?xml version="1.0" encoding="utf-8" standalone="yes"?>\n'
+            + ET.tostring(root, encoding="utf-8", xml_declaration=False))

@@ -10,7 +10,8 @@ LANGS = ("ja", "en")
 LIMIT_MIN, LIMIT_MAX, LIMIT_DEFAULT = 1, 20, 5
 HEIGHT_MIN, HEIGHT_MAX, HEIGHT_DEFAULT = 200, 2000, 480
 WIDTH_MIN, WIDTH_MAX, WIDTH_DEFAULT = 240, 2000, 360
-KNOWN_PARAMS = {"office", "limit", "theme", "lang", "height", "width"}
+PARAM_ORDER = ("office", "limit", "theme", "lang", "height", "width")
+KNOWN_PARAMS = set(PARAM_ORDER)
 # Bounds on what an error message repeats back: a query string can be megabytes long.
 ECHO_CHARS = 20
 ECHO_CODES = 5
@@ -32,20 +33,28 @@ def echo(raw: str) -> str:
     return raw[:ECHO_CHARS] + ("…" if len(raw) > ECHO_CHARS else "")
 
 
-def unknown_codes_problem(unknown: list[str], known_offices: set[str]) -> str:
+def unknown_codes_problem(unknown: list[str], known_offices: set[str], lang: str = "ja") -> str:
     """One message for every unknown office code, naming the first few."""
     shown = ", ".join(echo(code) for code in unknown[:ECHO_CODES])
+    usable = ", ".join(sorted(known_offices))
+    if lang == "en":
+        more = f" and {len(unknown) - ECHO_CODES} more" if len(unknown) > ECHO_CODES else ""
+        return f"There is no office {shown}{more} (office codes: {usable})"
     more = f" ほか {len(unknown) - ECHO_CODES} 件" if len(unknown) > ECHO_CODES else ""
-    return (f"office={shown}{more} という事務所はありません"
-            f"（使えるのは {', '.join(sorted(known_offices))}）")
+    return f"office={shown}{more} という事務所はありません（使えるのは {usable}）"
 
 
 class ParamError(ValueError):
-    """One or more parameters are wrong; `problems` lists each in plain Japanese."""
+    """One or more parameters are wrong; `problems` lists each in plain Japanese and
+    `problems_en` the same in English (for a widget asked for with lang=en)."""
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[str], problems_en: list[str] | None = None) -> None:
         super().__init__("; ".join(problems))
         self.problems = problems
+        self.problems_en = problems_en if problems_en is not None else problems
+
+    def in_lang(self, lang: str) -> list[str]:
+        return self.problems_en if lang == "en" else self.problems
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -72,12 +81,14 @@ class WidgetParams:
 
 def parse_widget_params(query: Mapping[str, str], known_offices: set[str]) -> WidgetParams:
     """Every problem at once, so a staff member can fix the snippet in one go."""
-    problems: list[str] = []
+    ja: list[str] = []
+    en: list[str] = []
     unknown = sorted(set(query) - KNOWN_PARAMS)
     if unknown:
         names = ", ".join(echo(name) for name in unknown[:ECHO_CODES])
-        problems.append(f"知らないパラメータがあります: {names}"
-                        "（使えるのは office, limit, theme, lang, height, width）")
+        usable = ", ".join(sorted(KNOWN_PARAMS, key=PARAM_ORDER.index))
+        ja.append(f"知らないパラメータがあります: {names}（使えるのは {usable}）")
+        en.append(f"Unknown parameter: {names} (use {usable})")
     offices: list[str] = []
     unknown_codes: list[str] = []
     for part in query.get("office", "").split(","):
@@ -89,31 +100,40 @@ def parse_widget_params(query: Mapping[str, str], known_offices: set[str]) -> Wi
         elif code not in offices:
             offices.append(code)
     if unknown_codes:
-        problems.append(unknown_codes_problem(unknown_codes, known_offices))
-    limit = _integer(query, "limit", LIMIT_DEFAULT, LIMIT_MIN, LIMIT_MAX, "件数", problems)
-    height = _integer(query, "height", HEIGHT_DEFAULT, HEIGHT_MIN, HEIGHT_MAX, "高さ", problems)
-    width = _integer(query, "width", WIDTH_DEFAULT, WIDTH_MIN, WIDTH_MAX, "幅", problems)
+        ja.append(unknown_codes_problem(unknown_codes, known_offices))
+        en.append(unknown_codes_problem(unknown_codes, known_offices, "en"))
+    limit = _integer(query, "limit", (LIMIT_DEFAULT, LIMIT_MIN, LIMIT_MAX), ("件数", "limit"),
+                     ja, en)
+    height = _integer(query, "height", (HEIGHT_DEFAULT, HEIGHT_MIN, HEIGHT_MAX), ("高さ", "height"),
+                      ja, en)
+    width = _integer(query, "width", (WIDTH_DEFAULT, WIDTH_MIN, WIDTH_MAX), ("幅", "width"), ja, en)
     theme = query.get("theme", "auto").strip() or "auto"
     if theme not in THEMES:
-        problems.append(f"theme={echo(theme)} は使えません（使えるのは {', '.join(THEMES)}）")
+        ja.append(f"theme={echo(theme)} は使えません（使えるのは {', '.join(THEMES)}）")
+        en.append(f"theme={echo(theme)} is not available (use {', '.join(THEMES)})")
     lang = query.get("lang", "ja").strip() or "ja"
     if lang not in LANGS:
-        problems.append(f"lang={echo(lang)} は使えません（使えるのは ja, en）")
-    if problems:
-        raise ParamError(problems)
+        ja.append(f"lang={echo(lang)} は使えません（使えるのは ja, en）")
+        en.append(f"lang={echo(lang)} is not available (use ja or en)")
+    if ja:
+        raise ParamError(ja, en)
     return WidgetParams(tuple(offices), limit, theme, lang, height, width)
 
 
-def _integer(query: Mapping[str, str], name: str, default: int, low: int, high: int,
-             label: str, problems: list[str]) -> int:
+def _integer(query: Mapping[str, str], name: str, bounds: tuple[int, int, int],
+             labels: tuple[str, str], ja: list[str], en: list[str]) -> int:
+    default, low, high = bounds
     raw = query.get(name, "").strip()
     if not raw:
         return default
     if not (raw.isascii() and raw.isdigit()):
-        problems.append(f"{name}={echo(raw)} は数ではありません（{label}は {low}〜{high} の整数）")
+        ja.append(f"{name}={echo(raw)} は数ではありません（{labels[0]}は {low}〜{high} の整数）")
+        en.append(f"{name}={echo(raw)} is not a number ({labels[1]} is a whole number "
+                  f"from {low} to {high})")
         return default
     value = small_number(raw)
     if value is None or not low <= value <= high:
-        problems.append(f"{name}={echo(raw)} は範囲外です（{label}は {low}〜{high}）")
+        ja.append(f"{name}={echo(raw)} は範囲外です（{labels[0]}は {low}〜{high}）")
+        en.append(f"{name}={echo(raw)} is out of range ({labels[1]} is {low} to {high})")
         return default
     return value

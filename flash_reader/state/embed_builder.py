@@ -1,7 +1,9 @@
 """The embed-code builder for staff: their choices, and the snippet computed from them.
 
-Every handler keeps only a fixed choice (flash_reader/embed/builder_choices.py): a client can
-call these with any payload, and whatever it sends must not grow the state.
+Every handler keeps only a fixed choice or a bounded size (flash_reader/embed/
+builder_choices.py): a client can call these with any payload, and whatever it sends must not
+grow the state. The snippet's address is the reader's public URL (config.public_url), never
+the address the builder page was opened at: that comes from the client.
 """
 
 from __future__ import annotations
@@ -10,9 +12,10 @@ import dataclasses
 
 import reflex as rx
 
-from flash_reader import routes
+from flash_reader import config, routes
 from flash_reader.embed import builder_choices as choices
-from flash_reader.embed.oembed import iframe_snippet
+from flash_reader.embed.headers import embed_origins
+from flash_reader.embed.oembed import iframe_snippet, widget_title
 from flash_reader.embed.params import (
     HEIGHT_DEFAULT,
     LIMIT_DEFAULT,
@@ -22,7 +25,7 @@ from flash_reader.embed.params import (
 from flash_reader.store import store
 
 THEME_LABELS = choices.THEME_LABELS
-HEIGHTS = choices.HEIGHTS
+LANG_LABELS = choices.LANG_LABELS
 
 
 @dataclasses.dataclass(frozen=True)
@@ -37,19 +40,31 @@ def _known_offices() -> list[str]:
     return [office.code for office in feed.offices] if feed is not None else []
 
 
+def allowed_origins() -> list[str]:
+    """FLASH_EMBED_ORIGINS as the server reads it (validated at start-up)."""
+    try:
+        return list(embed_origins())
+    except SystemExit:  # a bad value stops the server at start-up; never the builder
+        return []
+
+
 class EmbedBuilderState(rx.State):
-    feed_version: int = 0
-    origin: str = ""
+    feed_version: str = ""
     offices: list[str] = []  # noqa: RUF012 (Reflex copies defaults per client)
     limit: int = LIMIT_DEFAULT
     theme: str = "auto"
+    lang: str = "ja"
     height: int = HEIGHT_DEFAULT
+    width: int = WIDTH_DEFAULT
+    height_problem: str = ""
+    width_problem: str = ""
+    # 「このサイトで試す」: the last verdict, said in the page's status region.
+    origin_message: str = ""
+    origin_allowed: bool = False
 
     @rx.event
     def on_load(self) -> None:
         self.feed_version = store.current().version
-        # The page URL comes from the client too.
-        self.origin = choices.page_origin(str(self.router.url.origin))
         self.offices = choices.kept_offices(self.offices, _known_offices())
 
     @rx.event
@@ -65,8 +80,28 @@ class EmbedBuilderState(rx.State):
         self.theme = choices.chosen_theme(value, self.theme)
 
     @rx.event
+    def set_lang(self, value: str) -> None:
+        self.lang = choices.chosen_lang(value, self.lang)
+
+    @rx.event
     def set_height(self, value: str) -> None:
         self.height = choices.chosen_height(value, self.height)
+        self.height_problem = choices.height_problem(value)
+
+    @rx.event
+    def set_width(self, value: str) -> None:
+        self.width = choices.chosen_width(value, self.width)
+        self.width_problem = choices.width_problem(value)
+
+    @rx.event
+    def check_origin(self, form_data: dict) -> None:
+        typed = form_data.get("origin") if isinstance(form_data, dict) else None
+        self.origin_allowed, self.origin_message = choices.origin_verdict(
+            typed, allowed_origins(), config.public_url())
+
+    @rx.var
+    def allowed_sites(self) -> list[str]:
+        return allowed_origins()
 
     @rx.var
     def office_choices(self) -> list[OfficeChoice]:
@@ -77,24 +112,20 @@ class EmbedBuilderState(rx.State):
         return [OfficeChoice(o.code, o.name, o.code in self.offices) for o in feed.offices]
 
     @rx.var
-    def params_query(self) -> str:
-        return self._params().query()
-
-    @rx.var
     def preview_src(self) -> str:
         return f"{routes.EMBED}?{self._params().query()}"
 
     @rx.var
     def preview_title(self) -> str:
-        names = {c.code: c.name for c in self.office_choices}
-        scope = "・".join(names.get(c, c) for c in self.offices) or "全事務所"
-        return f"海外事務所フラッシュ（{scope}の新着{self.limit}件）"
+        _ = self.feed_version
+        return widget_title(store.current(), self._params())
 
     @rx.var
     def snippet(self) -> str:
-        return iframe_snippet(self.origin, self._params(), self.preview_title)
+        _ = self.feed_version
+        params = self._params()
+        return iframe_snippet(config.public_url(), params, widget_title(store.current(), params))
 
     def _params(self) -> WidgetParams:
-        _ = (self.offices, self.limit, self.theme, self.height)
-        return WidgetParams(tuple(self.offices), self.limit, self.theme, "ja", self.height,
-                            WIDTH_DEFAULT)
+        return WidgetParams(tuple(self.offices), self.limit, self.theme, self.lang, self.height,
+                            self.width)

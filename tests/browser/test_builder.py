@@ -38,3 +38,32 @@ def test_builder_copy_message_clears_when_a_choice_changes(page: Page, app_url: 
     expect(page.locator("#copy-status")).to_have_text("埋め込みコードをコピーしました。")
     page.get_by_label("件数").select_option("3")
     expect(page.locator("#copy-status")).to_have_text("")
+
+
+def test_builder_height_typed_from_200_to_2000_and_a_wrong_one_explained(
+        page: Page, app_url: str) -> None:
+    open_builder(page, app_url)
+    height = page.get_by_label("高さ（200〜2000 ピクセル）")
+    height.fill("777")
+    snippet = page.locator("#snippet")
+    expect(snippet).to_have_value(re.compile('height="777"'))
+    expect(page.frame_locator("iframe.builder-frame").locator("body")).to_be_visible()
+    expect(page.locator("iframe.builder-frame")).to_have_attribute("height", "777")
+    height.fill("19")
+    hint = page.locator("#builder-height-hint")
+    expect(hint).to_contain_text("200〜2000 の整数")
+    expect(height).to_have_attribute("aria-invalid", "true")
+    expect(snippet).to_have_value(re.compile('height="777"'))  # the last good value stays
+    page.get_by_label("幅（240〜2000 ピクセル）").fill("300")
+    expect(snippet).to_have_value(re.compile('width="300" height="777"'))
+
+
+def test_builder_english_widget_snippet_and_preview(page: Page, app_url: str) -> None:
+    open_builder(page, app_url)
+    page.get_by_label("言語").select_option("en")
+    snippet = page.locator("#snippet")
+    expect(snippet).to_have_value(re.compile(r'/embed\?limit=5&amp;lang=en" '
+                                             r'title="CLAIR Overseas Office Flash \(all offices'))
+    preview = page.frame_locator("iframe.builder-frame")
+    expect(preview.locator("html")).to_have_attribute("lang", "en")
+    expect(preview.get_by_text("Headlines open the article")).to_be_visible()

@@ -6,6 +6,7 @@ import contextlib
 import re
 import threading
 from collections.abc import Iterator
+from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import quote, urlsplit
 
@@ -22,16 +23,18 @@ from tests.browser.axe import axe_violations, format_violations
 from tests.conftest import DEFAULT_FEED
 
 WEB_DIR = ".web-embed"
+ARTICLE_03 = "「Japan Matsuri Presents」へ参加"
 
 
 @contextlib.contextmanager
-def host_page(iframe_src: str) -> Iterator[str]:
-    """A staff member's site on another localhost port, framing the widget."""
+def host_page(iframe_src: str, port: int = 0) -> Iterator[str]:
+    """A staff member's site on another localhost port (a real second origin), framing the
+    widget or a card."""
     html = (f'<!DOCTYPE html><html lang="ja"><head><title>市役所</title></head><body>'
             f'<h1>市役所のお知らせ</h1><iframe src="{iframe_src}" title="海外事務所フラッシュ" '
             f'width="320" height="480"></iframe></body></html>').encode()
 
-    server = ThreadingHTTPServer(("127.0.0.1", free_port()), _fixed(html))
+    server = ThreadingHTTPServer(("127.0.0.1", port or free_port()), _fixed(html))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -76,16 +79,52 @@ def test_widget_framed_by_an_allowed_origin_shows_items(page: Page, embed_app: s
         server.server_close()
 
 
-def test_widget_refused_for_an_origin_not_on_the_list(page: Page, embed_app: str) -> None:
-    with host_page(f"{embed_app}/embed?office=PAR") as host:
+def test_article_card_framed_by_an_allowed_origin_shows_that_article(
+        page: Page, embed_app: str, allowed_port: int) -> None:
+    with host_page(f"{embed_app}/embed/items/2020-10-28-03?lang=en", allowed_port) as host:
+        page.goto(host)
+        card = page.frame_locator("iframe")
+        expect(card.get_by_role("heading", level=2)).to_have_text(ARTICLE_03)
+        expect(card.get_by_role("article")).to_have_count(1)
+        expect(card.get_by_text("写真：")).to_have_count(1)
+        expect(card.locator("html")).to_have_attribute("lang", "en")
+        link = card.get_by_role("link", name=re.compile("leaves this page")).last
+        expect(link).to_have_attribute("target", "_top")
+        link.click()  # the host page is replaced by the article in the reader
+        expect(page).to_have_url(f"{embed_app}/items/2020-10-28-03")
+
+
+@pytest.mark.parametrize("path", ["/embed?office=PAR", "/embed/items/2020-10-28-03"],
+                         ids=["list widget", "article card"])
+def test_embed_refused_for_an_origin_not_on_the_list(page: Page, embed_app: str,
+                                                     path: str) -> None:
+    with host_page(embed_app + path) as host:
         # Wait for the browser's own verdict (its console message), not for a time.
         with page.expect_console_message(
                 lambda message: "frame-ancestors" in message.text) as refusal:
             page.goto(host)
         assert "has been blocked" in refusal.value.text
         frame = page.frames[1]
-        assert "仏コミューン" not in frame.content()
+        assert "仏コミューン" not in frame.content() and ARTICLE_03 not in frame.content()
         assert frame.evaluate("document.querySelector('.widget') === null")
+
+
+@pytest.mark.parametrize(("site", "verdict"), [("allowed", "許可されています"),
+                                               ("other", "まだ許可されていません")])
+def test_builder_check_says_whether_a_site_may_show_the_widget(
+        page: Page, embed_app: str, allowed_port: int, site: str, verdict: str) -> None:
+    origin = f"http://127.0.0.1:{allowed_port if site == 'allowed' else free_port()}"
+    page.goto(embed_app + "/embed/builder")
+    expect(page.get_by_role("list").filter(has_text=f"http://127.0.0.1:{allowed_port}")
+           ).to_be_visible()
+    snippet = page.get_by_label("このコードをウェブサイトの HTML に貼り付けてください")
+    expect(snippet).to_have_value(re.compile(re.escape(embed_app)))  # hydrated
+    page.get_by_label("あなたのサイトのアドレス").fill(origin + "/oshirase/index.html")
+    page.get_by_role("button", name="このサイトで試す").click()
+    status = page.locator("#origin-status")
+    expect(status).to_contain_text(f"{origin} {'は埋め込みが' if site == 'allowed' else 'は'}")
+    expect(status).to_contain_text(verdict)
+    expect(status).to_have_attribute("role", "status")
 
 
 def test_reader_pages_cannot_be_framed_even_by_an_allowed_origin(
@@ -129,17 +168,41 @@ def test_widget_parameters_fuzzed_never_crash(app_url: str, query: dict[str, str
         assert 'role="alert"' in response.text
 
 
-def test_widget_and_builder_pass_axe(browser: Browser, app_url: str) -> None:
+WIDGET_VARIANTS = [
+    "/embed?office=PAR,SIN&theme=dark-high", "/embed?limit=abc", "/embed?limit=abc&lang=en",
+    "/embed?theme=blue-yellow&lang=en", "/embed?theme=light-high&limit=20", "/embed?office=LON",
+    "/embed/items/2020-10-28-03", "/embed/items/2020-10-28-03?lang=en&theme=dark-high",
+    "/embed/issues/2020-10-28", "/embed/issues/2020-10-28?lang=en&theme=blue-yellow",
+    "/embed/items/no-such-item", "/embed/issues/1999-01-01?lang=en",
+]
+
+
+@pytest.mark.parametrize("path", WIDGET_VARIANTS)
+def test_every_widget_variant_passes_axe(browser: Browser, app_url: str, path: str) -> None:
     # The widget's own CSP forbids scripts: let the test inject axe-core anyway.
     context = browser.new_context(bypass_csp=True)
     page = context.new_page()
-    for path in ("/embed?office=PAR,SIN&theme=dark-high", "/embed?limit=abc",
-                 "/embed?theme=blue-yellow&lang=en", "/embed/builder"):
-        page.goto(app_url + path)
-        page.wait_for_load_state("networkidle")
-        violations = axe_violations(page)
-        assert not violations, f"{path}:\n{format_violations(violations)}"
+    page.goto(app_url + path)
+    violations = axe_violations(page)
     context.close()
+    assert not violations, f"{path}:\n{format_violations(violations)}"
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_builder_passes_axe_in_each_widget_language(page: Page, embed_app: str,
+                                                    lang: str) -> None:
+    page.goto(embed_app + "/embed/builder")
+    snippet = page.get_by_label("このコードをウェブサイトの HTML に貼り付けてください")
+    expect(snippet).to_have_value(re.compile(re.escape(embed_app)))  # hydrated
+    page.get_by_label("言語").select_option(lang)
+    expect(snippet).to_have_value(re.compile("lang=en" if lang == "en" else r'\?limit=5"'))
+    page.get_by_label("あなたのサイトのアドレス").fill("not a site")
+    page.get_by_role("button", name="このサイトで試す").click()  # the status shown, too
+    expect(page.locator("#origin-status")).to_contain_text("読めませんでした")
+    preview = page.frame_locator("iframe.builder-frame")
+    expect(preview.locator("html")).to_have_attribute("lang", lang)
+    violations = axe_violations(page)
+    assert not violations, format_violations(violations)
 
 
 def test_builder_preview_snippet_and_copy(page: Page, app_url: str) -> None:
@@ -195,8 +258,27 @@ def test_feeds_out_round_trip_and_validate(app_url: str) -> None:
     assert atom.headers["content-type"].startswith("application/atom+xml")
     parsed = feedparser.parse(atom.content)
     assert not parsed.bozo and len(parsed.entries) == 7
+    captions = {i.id: i.photo.caption for i in seed.items}
+    for entry in parsed.entries:
+        caption = captions[entry.link.rsplit("/", 1)[1]]
+        assert escape(f"写真：{caption}") in entry.content[0].value
+    assert httpx.get(app_url + "/feed.css").headers["content-type"].startswith("text/css")
     assert httpx.get(app_url + "/feed.json?office=XXX").status_code == 400
     assert httpx.get(app_url + "/feed.json?page=9").status_code == 404
+
+
+def test_atom_opened_in_a_browser_explains_feeds(page: Page, app_url: str) -> None:
+    page.goto(app_url + "/feed.atom")
+    explanation = page.get_by_text("これは「フィード」です", exact=False)
+    expect(explanation).to_be_visible()  # styled by feed.css, not shown as XML source
+    # Playwright's role queries do not know prefixed XHTML elements; chromium's own
+    # accessibility tree is what screen readers get.
+    cdp = page.context.new_cdp_session(page)
+    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    roles = {(n["role"]["value"], n.get("name", {}).get("value", "")) for n in nodes}
+    assert ("heading", "海外事務所フラッシュの Atom フィード") in roles
+    assert ("link", "ウェブサイトで記事を読む") in roles
+    assert page.evaluate("document.contentType") == "application/xml"
 
 
 def test_oembed_endpoint_and_discovery(app_url: str) -> None:
@@ -206,9 +288,12 @@ def test_oembed_endpoint_and_discovery(app_url: str) -> None:
     assert 'type="application/json+oembed"' in page_html and discovery in page_html
     answer = httpx.get(app_url + "/oembed", params={"url": item_url, "maxwidth": "280"}).json()
     assert answer["type"] == "rich" and answer["width"] == 280
-    assert "office=LON" in answer["html"]
-    assert httpx.get(app_url + "/oembed", params={"url": item_url,
-                                                  "format": "xml"}).status_code == 501
+    assert f'src="{app_url}/embed/items/2020-10-28-03"' in answer["html"]
+    assert answer["author_name"] == "ロンドン事務所"
+    xml = httpx.get(app_url + "/oembed", params={"url": item_url, "format": "xml"})
+    assert xml.status_code == 200 and xml.headers["content-type"].startswith("text/xml")
+    wrong = httpx.get(app_url + "/oembed", params={"url": item_url, "format": "yaml"})
+    assert wrong.status_code == 501 and "json か xml" in wrong.json()["error"]
     assert httpx.get(app_url + "/oembed",
                      params={"url": "https://evil.example/"}).status_code == 404
     assert httpx.get(app_url + "/oembed").status_code == 400

@@ -7,18 +7,22 @@ from types import SimpleNamespace
 import pytest
 
 from flash_reader.embed.builder_choices import (
-    HEIGHTS,
+    LANG_LABELS,
     LIMITS,
     ORIGIN_MAX_CHARS,
     THEME_LABELS,
     chosen_height,
+    chosen_lang,
     chosen_limit,
     chosen_theme,
+    chosen_width,
+    height_problem,
     kept_offices,
-    page_origin,
+    origin_verdict,
     toggled_offices,
+    typed_origin,
 )
-from flash_reader.embed.params import THEMES
+from flash_reader.embed.params import LANGS, THEMES
 from flash_reader.store import FeedStore
 from tests.conftest import DEFAULT_FEED
 
@@ -68,14 +72,33 @@ def test_limit_with_each_offered_value_is_taken() -> None:
     assert [chosen_limit(str(n), 7) for n in LIMITS] == list(range(1, 21))
 
 
-@pytest.mark.parametrize("value", [*HOSTILE, "480px", "299", "801", "480.0"],
-                         ids=range(len(HOSTILE) + 4))
-def test_height_with_hostile_or_unoffered_value_keeps_current(value: object) -> None:
+@pytest.mark.parametrize("value", [*HOSTILE, "480px", "199", "2001", "480.0", "1e3", "00480",
+                                   "+480", "4８0"], ids=range(len(HOSTILE) + 8))
+def test_height_with_hostile_or_out_of_bounds_value_keeps_current(value: object) -> None:
     assert chosen_height(value, 600) == 600
+    assert height_problem(value)  # and the page says what to type
 
 
-def test_height_with_each_offered_value_is_taken() -> None:
-    assert [chosen_height(str(h), 600) for h in HEIGHTS] == list(HEIGHTS)
+@pytest.mark.parametrize("value", ["200", "201", "777", "1999", "2000", "0480"])
+def test_height_with_any_value_from_200_to_2000_is_taken(value: str) -> None:
+    assert chosen_height(value, 600) == int(value)
+    assert height_problem(value) == ""
+
+
+@pytest.mark.parametrize(("value", "expected"), [("240", 240), ("239", 360), ("2000", 2000),
+                                                 ("2001", 360), ("x", 360), (None, 360)])
+def test_width_from_240_to_2000(value: object, expected: int) -> None:
+    assert chosen_width(value, 360) == expected
+
+
+@pytest.mark.parametrize("value", [*HOSTILE, "EN", "fr", "en "], ids=range(len(HOSTILE) + 3))
+def test_lang_with_hostile_or_unknown_value_keeps_current(value: object) -> None:
+    assert chosen_lang(value, "ja") == "ja"
+
+
+def test_lang_choices_are_exactly_the_widget_languages() -> None:
+    assert tuple(LANG_LABELS) == LANGS
+    assert chosen_lang("en", "ja") == "en"
 
 
 @pytest.mark.parametrize("value", [*HOSTILE, "Dark-High", "dark-high ", "system"],
@@ -92,11 +115,13 @@ def test_theme_choices_are_exactly_the_widget_themes() -> None:
 @pytest.mark.parametrize(("value", "expected"), [
     ("http://127.0.0.1:3000", "http://127.0.0.1:3000"),
     ("https://flash.example.lg.jp", "https://flash.example.lg.jp"),
-    ("https://flash.example.lg.jp/", "https://flash.example.lg.jp"),
+    (" https://Flash.Example.LG.jp/ ", "https://flash.example.lg.jp"),
+    ("https://flash.example.lg.jp:443", "https://flash.example.lg.jp"),
+    ("https://flash.example.lg.jp:4443", "https://flash.example.lg.jp:4443"),
     ("http://[::1]:3000", "http://[::1]:3000"),
 ])
-def test_page_origin_with_plain_origin_keeps_it(value: str, expected: str) -> None:
-    assert page_origin(value) == expected
+def test_typed_origin_with_plain_origin_keeps_it(value: str, expected: str) -> None:
+    assert typed_origin(value) == expected
 
 
 @pytest.mark.parametrize("value", [
@@ -105,9 +130,47 @@ def test_page_origin_with_plain_origin_keeps_it(value: str, expected: str) -> No
     "https://example.org?x=1", "https://example.org#x", 'https://ex"ample.org',
     "https://ex ample.org", "https://example.org:99999", "https://example.org:x",
     "https://user:pw@example.org", "https://例え.jp", "//example.org", "http://[::1",
+    "https://", "https://:80",
 ])
-def test_page_origin_with_hostile_value_is_empty(value: object) -> None:
-    assert page_origin(value) == ""
+def test_typed_origin_with_hostile_value_is_empty(value: object) -> None:
+    assert typed_origin(value) == ""
+
+
+ALLOWED = ["https://www.city.example.lg.jp"]
+OWN = "https://flash.example.lg.jp"
+
+
+@pytest.mark.parametrize("value", ["https://www.city.example.lg.jp",
+                                   "HTTPS://WWW.CITY.EXAMPLE.LG.JP/", OWN])
+def test_origin_check_with_an_allowed_site_says_allowed(value: str) -> None:
+    allowed, message = origin_verdict(value, ALLOWED, OWN)
+    assert allowed and "許可されています" in message
+
+
+def test_origin_check_with_a_page_address_checks_its_site() -> None:
+    allowed, message = origin_verdict("https://www.city.example.lg.jp/kokusai/index.html?x=1",
+                                      ALLOWED, OWN)
+    assert allowed and "https://www.city.example.lg.jp で確かめました" in message
+
+
+def test_origin_check_with_a_site_not_on_the_list_says_empty_frame_and_whom_to_ask() -> None:
+    allowed, message = origin_verdict("https://www.town.example.lg.jp", ALLOWED, OWN)
+    assert not allowed
+    assert "まだ許可されていません" in message and "空白" in message and "管理者" in message
+
+
+def test_origin_check_with_http_of_an_https_site_explains_the_difference() -> None:
+    allowed, message = origin_verdict("http://www.city.example.lg.jp", ALLOWED, OWN)
+    assert not allowed and "http:// と https:// は別のサイト" in message
+
+
+@pytest.mark.parametrize("value", [HUGE, "", None, 3, {"origin": "x"}, "javascript:alert(1)",
+                                   "<script>alert(1)</script>", "https://例え.jp"])
+def test_origin_check_with_hostile_text_says_how_to_type_it_and_echoes_nothing(
+        value: object) -> None:
+    allowed, message = origin_verdict(value, ALLOWED, OWN)
+    assert not allowed and "https:// から始まる" in message
+    assert len(message) < 200 and "<" not in message
 
 
 # --- the handlers themselves (their functions, called without Reflex's event machinery) -----
@@ -121,8 +184,9 @@ def builder(monkeypatch: pytest.MonkeyPatch) -> SimpleNamespace:
     feed_store = FeedStore()
     feed_store.load(str(DEFAULT_FEED))
     monkeypatch.setattr(embed_builder, "store", feed_store)
-    return SimpleNamespace(offices=[], limit=5, theme="auto", height=480, origin="",
-                           feed_version=0)
+    return SimpleNamespace(offices=[], limit=5, theme="auto", lang="ja", height=480, width=360,
+                           height_problem="", width_problem="", origin_message="",
+                           origin_allowed=False, feed_version="")
 
 
 def handler(name: str):
@@ -132,7 +196,9 @@ def handler(name: str):
 
 
 @pytest.mark.parametrize(("name", "field"), [("toggle_office", "offices"), ("set_limit", "limit"),
-                                             ("set_theme", "theme"), ("set_height", "height")])
+                                             ("set_theme", "theme"), ("set_height", "height"),
+                                             ("set_width", "width"), ("set_lang", "lang"),
+                                             ("check_origin", "origin_allowed")])
 @pytest.mark.parametrize("payload", HOSTILE, ids=range(len(HOSTILE)))
 def test_handler_with_hostile_payload_keeps_state(builder: SimpleNamespace, name: str,
                                                   field: str, payload: object) -> None:
@@ -145,6 +211,17 @@ def test_handlers_with_offered_values_take_them(builder: SimpleNamespace) -> Non
     handler("toggle_office")(builder, "PAR")
     handler("set_limit")(builder, "10")
     handler("set_theme")(builder, "dark-high")
-    handler("set_height")(builder, "800")
-    assert (builder.offices, builder.limit, builder.theme, builder.height) == (
-        ["PAR"], 10, "dark-high", 800)
+    handler("set_height")(builder, "777")
+    handler("set_width")(builder, "300")
+    handler("set_lang")(builder, "en")
+    assert (builder.offices, builder.limit, builder.theme, builder.height, builder.width,
+            builder.lang) == (["PAR"], 10, "dark-high", 777, 300, "en")
+
+
+def test_check_origin_handler_with_a_form_of_an_allowed_site(
+        builder: SimpleNamespace, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FLASH_EMBED_ORIGINS", "https://www.city.example.lg.jp")
+    handler("check_origin")(builder, {"origin": "https://www.city.example.lg.jp"})
+    assert builder.origin_allowed and "許可されています" in builder.origin_message
+    handler("check_origin")(builder, {"origin": "https://evil.example"})
+    assert not builder.origin_allowed and "まだ許可されていません" in builder.origin_message

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
+from html import escape
 
 import feedparser
+import pytest
 
 from flash_reader.embed import feeds_out, widget
 from flash_reader.embed.params import WidgetParams
 from flash_reader.feed import query
 from flash_reader.feed.load import load_feed
+from flash_reader.feed.model import Span
 from flash_reader.feed.parse import parse
 from flash_reader.feed.search import SearchIndex
 from tests.conftest import DEFAULT_FEED
@@ -31,7 +35,10 @@ def test_json_feed_round_trips_through_our_parser() -> None:
         assert ours.office == original.office
         assert ours.issue_date == original.issue_date
         assert ours.photo.caption == original.photo.caption
-        assert ours.paragraphs == original.paragraphs
+        # The caption is the article's last paragraph in our feed (feed readers show no
+        # figure); our own parser reads it back as one more paragraph.
+        assert ours.paragraphs == (*original.paragraphs,
+                                   (Span(f"写真：{original.photo.caption}"),))
         assert ours.url == f"{BASE}/items/{original.id}"
     assert again.offices == SEED.offices
 
@@ -88,6 +95,54 @@ def test_widget_theme_and_english_chrome() -> None:
     html = widget.widget_html(SEED, WidgetParams(theme="blue-yellow", lang="en"))
     assert '<html lang="en" data-theme="blue-yellow">' in html
     assert 'lang="ja">' in html  # the items stay Japanese
+
+
+def test_english_widget_has_no_japanese_outside_lang_ja() -> None:
+    html = widget.widget_html(SEED, WidgetParams(("PAR",), lang="en"))
+    assert "Issue of 28 October 2020" in html and "配信" not in html
+    assert '<span lang="ja">パリ事務所</span>' in html
+    # Every Japanese character sits inside an element marked lang="ja".
+    outside = re.sub(r'<(a|span|h2|div)[^>]*lang="ja"[^>]*>.*?</\1>', "", html, flags=re.S)
+    assert not re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", outside), outside
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_widget_links_say_they_replace_the_host_page(lang: str) -> None:
+    html = widget.widget_html(SEED, WidgetParams(lang=lang))
+    assert "新しいページで開きます" not in html and "opens the reader" not in html
+    assert ("このページから移動します" if lang == "ja" else "leaves this page") in html
+    assert html.count('target="_top"') == 2 + 5  # site title, more, 5 headlines
+
+
+def test_item_card_is_that_one_article_with_its_caption() -> None:
+    item = SEED.items[2]
+    html = widget.item_card_html(item, WidgetParams(lang="en"))
+    assert html.count("<article") == 1 and item.title in html
+    assert f"写真：{item.photo.caption}" in html
+    assert f'href="/items/{item.id}" target="_top"' in html
+    assert "<script" not in html
+    assert '<title lang="ja">' in html  # an English card, a Japanese title
+
+
+@pytest.mark.parametrize("item", SEED.items, ids=lambda i: i.id)
+def test_every_feed_entry_keeps_its_photo_caption(item) -> None:
+    caption = f"写真：{item.photo.caption}"
+    entry = feeds_out.json_feed(SEED, all_items(), BASE, (), 1)["items"][
+        [i.id for i in all_items()].index(item.id)]
+    assert entry["content_text"].endswith(caption)
+    assert f"<figcaption>{escape(caption)}</figcaption>" in entry["content_html"]
+    parsed = feedparser.parse(feeds_out.atom_feed(SEED, all_items(), BASE, ()))
+    atom_entry = next(e for e in parsed.entries if e.link.endswith(item.id))
+    assert escape(caption) in atom_entry.content[0].value
+
+
+def test_atom_tells_a_person_in_a_browser_what_a_feed_is() -> None:
+    body = feeds_out.atom_feed(SEED, all_items(), BASE, ("PAR",))
+    assert b'<?xml-stylesheet type="text/css" href="/feed.css"?>' in body.split(b"<feed")[0]
+    text = body.decode()
+    assert "これは「フィード」です" in text
+    assert f"<xhtml:code>{BASE}/feed.atom?office=PAR</xhtml:code>" in text
+    assert not feedparser.parse(body).bozo
 
 
 def test_widget_error_page_lists_problems() -> None:

@@ -2,25 +2,69 @@
 
 from __future__ import annotations
 
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
 import pytest
 
 from flash_reader.config import configured_public_url
 from flash_reader.embed import headers, oembed
 from flash_reader.store import FeedStore
 from tests.conftest import DEFAULT_FEED
+from tests.feed.feeds import encode, feed, item
 
 BASE = "https://flash.example.jp"
 SNAPSHOT = FeedStore().load(str(DEFAULT_FEED))
 
 
-def test_oembed_for_an_item_is_a_rich_iframe() -> None:
+def test_oembed_for_an_item_is_a_card_of_that_article_not_the_office_list() -> None:
     answer = oembed.oembed_response(SNAPSHOT, BASE, f"{BASE}/items/2020-10-28-02", None, None)
     assert answer["type"] == "rich" and answer["version"] == "1.0"
     assert answer["title"] == "「海外経済セミナー」をウェビナー形式で開催!"
-    assert answer["html"].startswith(f'<iframe src="{BASE}/embed?office=SIN&amp;limit=5"')
-    assert 'title="海外事務所フラッシュ（シンガポール事務所の新着5件）"' in answer["html"]
+    assert answer["author_name"] == "シンガポール事務所"
+    assert answer["provider_name"] and answer["cache_age"] == oembed.CACHE_AGE
+    assert answer["html"].startswith(f'<iframe src="{BASE}/embed/items/2020-10-28-02"')
+    assert 'title="「海外経済セミナー」をウェビナー形式で開催!（海外事務所フラッシュ）"' in (
+        answer["html"])
     assert 'loading="lazy"' in answer["html"]
     assert (answer["width"], answer["height"]) == (360, 480)
+    assert "thumbnail_url" not in answer  # the bundled feed has no photos, only placeholders
+
+
+def test_oembed_thumbnail_only_for_a_real_photo(tmp_path: Path) -> None:
+    photo = {"office": "PAR", "photo_caption": "会場"}
+    path = tmp_path / "feed.json"
+    path.write_bytes(encode(feed(item("a", image="https://img.example/a.jpg", _flash=photo),
+                                 item("b", _flash=photo))))
+    snapshot = FeedStore().load(str(path))
+    with_photo = oembed.oembed_response(snapshot, BASE, f"{BASE}/items/a", None, None)
+    assert with_photo["thumbnail_url"] == "https://img.example/a.jpg"
+    without = oembed.oembed_response(snapshot, BASE, f"{BASE}/items/b", None, None)
+    assert "thumbnail_url" not in without
+
+
+def test_oembed_for_an_issue_is_that_issue_and_english_on_request() -> None:
+    answer = oembed.oembed_response(SNAPSHOT, BASE, f"{BASE}/issues/2020-10-28", None, None)
+    assert answer["title"] == "海外事務所フラッシュ（2020年10月28日配信）"
+    assert answer["html"].startswith(f'<iframe src="{BASE}/embed/issues/2020-10-28"')
+    english = oembed.oembed_response(SNAPSHOT, BASE, f"{BASE}/issues/2020-10-28", None, None,
+                                     "en")
+    assert english["title"] == "CLAIR Overseas Office Flash (Issue of 28 October 2020)"
+    assert f'src="{BASE}/embed/issues/2020-10-28?lang=en"' in english["html"]
+
+
+def test_oembed_for_the_reader_with_an_office_is_the_list_widget() -> None:
+    answer = oembed.oembed_response(SNAPSHOT, BASE, f"{BASE}/?office=PAR", None, None)
+    assert answer["html"].startswith(f'<iframe src="{BASE}/embed?office=PAR&amp;limit=5"')
+    assert answer["author_name"] == "パリ事務所"
+
+
+def test_oembed_xml_has_every_field_and_the_html_escaped() -> None:
+    answer = oembed.oembed_response(SNAPSHOT, BASE, f"{BASE}/items/2020-10-28-02", None, None)
+    root = ET.fromstring(oembed.oembed_xml(answer))
+    assert root.tag == "oembed"
+    assert {child.tag: child.text for child in root} == {k: str(v) for k, v in answer.items()}
 
 
 def test_oembed_respects_maxwidth_and_maxheight() -> None:
@@ -33,8 +77,10 @@ def test_oembed_respects_maxwidth_and_maxheight() -> None:
                                  f"{BASE}/items/nope", f"{BASE}/feed.json",
                                  f"{BASE}/embed?office=XXX", "not a url"])
 def test_oembed_not_found(url: str) -> None:
-    with pytest.raises(oembed.OEmbedNotFound):
+    with pytest.raises(oembed.OEmbedNotFound) as error:
         oembed.oembed_response(SNAPSHOT, BASE, url, None, None)
+    assert re.search(r"[\u3040-\u30ff]", str(error.value))  # said in Japanese
+    assert not re.search(r"[\u3040-\u30ff]", error.value.in_lang("en").replace(url, ""))
 
 
 def test_embed_origins_parsed_and_validated() -> None:
@@ -48,7 +94,11 @@ def test_embed_origins_parsed_and_validated() -> None:
 def test_only_embed_may_be_framed_by_other_origins() -> None:
     origins = ("https://a.lg.jp",)
     assert headers.frame_ancestors("/embed", origins) == "'self' https://a.lg.jp"
-    for path in ("/", "/embed/builder", "/items/x", "/feed.json"):
+    for path in ("/embed/items/x", "/embed/issues/2020-10-28"):
+        assert headers.frame_ancestors(path, origins) == "'self' https://a.lg.jp"
+        assert b"default-src 'none'" in dict(headers.security_headers(path, origins))[
+            b"content-security-policy"]
+    for path in ("/", "/embed/builder", "/items/x", "/feed.json", "/embedx"):
         assert headers.frame_ancestors(path, origins) == "'self'"
 
 
