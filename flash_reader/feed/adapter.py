@@ -131,13 +131,14 @@ def adapt_item(wire: WireItem, index: int, base: str | None,
     issue_date = _parse_date(flash.issue_date, where) if flash and flash.issue_date else None
     if issue_date is None and published is not None:
         issue_date = published.astimezone(JST).date()
+    photo = _photo(wire, base)
     return Item(
         id=item_id,
         title=sanitize.clean_text(wire.title) or _fallback_title(paragraphs),
         office=_office(flash, offices),
         issue_date=issue_date,
-        paragraphs=paragraphs,
-        photo=_photo(wire, base),
+        paragraphs=_without_caption(paragraphs, photo),
+        photo=photo,
         url=sanitize.safe_url(wire.url or wire.external_url, base, sanitize.SAFE_IMAGE_SCHEMES),
         published=published,
         link_lost=bool(flash and flash.link_lost),
@@ -164,6 +165,17 @@ def _photo(wire: WireItem, base: str | None) -> Photo | None:
     if not (url or caption or file_name):
         return None
     return Photo(caption=caption, url=url, file_name=file_name)
+
+
+def _without_caption(paragraphs, photo: Photo | None):
+    """Feeds for people without figures (ours included) end the text with 「写真：caption」;
+    the reader shows the caption with the photo, so that paragraph is not shown twice."""
+    if photo is None or not photo.caption or not paragraphs:
+        return paragraphs
+    last = "".join(span.text for span in paragraphs[-1]).strip()
+    if last in (f"写真：{photo.caption}", f"写真:{photo.caption}", f"写真: {photo.caption}"):
+        return paragraphs[:-1]
+    return paragraphs
 
 
 def _fallback_title(paragraphs) -> str:

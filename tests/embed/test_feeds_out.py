@@ -13,7 +13,6 @@ from flash_reader.embed import feeds_out, widget
 from flash_reader.embed.params import WidgetParams
 from flash_reader.feed import query
 from flash_reader.feed.load import load_feed
-from flash_reader.feed.model import Span
 from flash_reader.feed.parse import parse
 from flash_reader.feed.search import SearchIndex
 from tests.conftest import DEFAULT_FEED
@@ -36,9 +35,8 @@ def test_json_feed_round_trips_through_our_parser() -> None:
         assert ours.issue_date == original.issue_date
         assert ours.photo.caption == original.photo.caption
         # The caption is the article's last paragraph in our feed (feed readers show no
-        # figure); our own parser reads it back as one more paragraph.
-        assert ours.paragraphs == (*original.paragraphs,
-                                   (Span(f"写真：{original.photo.caption}"),))
+        # figure); our own parser reads it back as the photo's caption, not once more.
+        assert ours.paragraphs == original.paragraphs
         assert ours.url == f"{BASE}/items/{original.id}"
     assert again.offices == SEED.offices
 

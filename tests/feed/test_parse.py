@@ -116,3 +116,10 @@ def test_parse_content_html_preferred_and_sanitised() -> None:
 def test_parse_unknown_fields_ignored() -> None:
     parsed = parse(encode(feed(item(_other={"x": 1}, authors=[{"name": "n"}]), icon="x.png")))
     assert len(parsed.items) == 1
+
+
+def test_caption_repeated_as_the_last_paragraph_is_not_shown_twice() -> None:
+    parsed = parse(encode(feed(item("a", content_text="本文。\n\n写真：港の様子",
+                                    _flash={"photo_caption": "港の様子"}))))
+    assert [[s.text for s in p] for p in parsed.items[0].paragraphs] == [["本文。"]]
+    assert parsed.items[0].photo.caption == "港の様子"
