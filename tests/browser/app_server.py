@@ -66,18 +66,20 @@ def running_app(log_path: Path, *, backend_only: bool = False, **env: str) -> It
 
 def _wait_until_serving(process: subprocess.Popen, base_url: str, log_path: Path,
                         pages: bool = True) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
+    def serving() -> bool:
         if process.poll() is not None:
             raise RuntimeError(f"the app exited with {process.returncode}:\n{_tail(log_path)}")
         try:
-            if httpx.get(base_url + "/ping", timeout=2).status_code == 200 and (
-                    not pages or httpx.get(base_url + "/", timeout=2).status_code == 200):
-                return
+            return httpx.get(base_url + "/ping", timeout=2).status_code == 200 and (
+                not pages or httpx.get(base_url + "/", timeout=2).status_code == 200)
         except httpx.HTTPError:
-            pass
-        time.sleep(1)
-    raise RuntimeError(f"the app did not serve within {START_TIMEOUT_S} s:\n{_tail(log_path)}")
+            return False
+
+    try:
+        wait_for(serving, timeout=START_TIMEOUT_S, what="the app to serve", interval=1)
+    except AssertionError:
+        raise RuntimeError(f"the app did not serve within {START_TIMEOUT_S} s:\n"
+                           f"{_tail(log_path)}") from None
 
 
 def in_thread(coroutine):
