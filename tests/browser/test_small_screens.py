@@ -121,3 +121,17 @@ def test_1280px_office_filter_shows_every_office_without_opening(
     group = page.get_by_role("group", name="事務所で絞り込む")
     for box in group.get_by_role("checkbox").all():
         expect(box).to_be_visible()
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "the island focuses the used checkbox inside the now closed filter; it must open the "
+    "details first (assets/server_view.jsx, not this branch's file)"))
+def test_320px_unchecking_the_last_office_keeps_focus_on_it(page: Page, app_url: str) -> None:
+    page.set_viewport_size(SCREEN)
+    page.goto(app_url + "/?office=PAR")
+    page.locator("flash-page[data-island=ready]").wait_for(state="attached", timeout=30_000)
+    paris = page.get_by_role("checkbox", name=re.compile("^パリ事務所"))
+    paris.click()
+    expect(page).to_have_url(app_url + "/")
+    expect(page.get_by_role("article")).to_have_count(7)
+    expect(paris).to_be_focused()
