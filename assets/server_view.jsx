@@ -162,6 +162,9 @@ export function ServerView({ src, ids }) {
           target = document.querySelectorAll("article.item")[focusing.article] || null;
         }
         if (!target) target = fresh.querySelector("h1");
+        // A control inside a folded-away part (the office filter at 320 px) is shown first.
+        const fold = target && target.closest("details:not([open])");
+        if (fold) fold.open = true;
         if (target) target.focus({ preventScroll: Boolean(focusing.id) });
         announce(ids.view_status, fresh.getAttribute("data-announce"));
       })
