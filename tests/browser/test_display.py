@@ -215,11 +215,15 @@ def test_display_reload_keeps_the_choice(page: Page, app_url: str) -> None:
 def test_display_changes_send_no_websocket_message(fresh: Page, app_url: str) -> None:
     page = fresh
     sent: list[str] = []
-    page.on("websocket", lambda ws: ws.on(
-        "framesent", lambda payload: sent.append(str(payload))))
+    sockets = []
+
+    def watch(ws) -> None:
+        sockets.append(ws)
+        ws.on("framesent", lambda payload: sent.append(str(payload)))
+    page.on("websocket", watch)
     open_reader(page, app_url)
-    page.wait_for_function("() => document.querySelector('article') !== null")
-    page.wait_for_timeout(500)  # hydration events are done
+    # Hydrated and the reader's state received: the load's own events are done.
+    page.locator("flash-page[data-state=received]").wait_for(state="attached")
     # Everything but engine.io's ping/pong ("2"/"3"): the connect + hydrate frame and any event.
     events_before = [frame for frame in sent if frame not in ("2", "3")]
     assert any("hydrate" in frame for frame in events_before), sent
@@ -230,8 +234,15 @@ def test_display_changes_send_no_websocket_message(fresh: Page, app_url: str) ->
     page.get_by_label("行間・文字間・段落の間を広げる").check()
     page.get_by_label("1行を約40字までにする").check()
     page.get_by_role("button", name="初期設定に戻す").click()
-    page.wait_for_timeout(500)
-    assert [frame for frame in sent if frame not in ("2", "3")] == events_before
+    # A marker: a navigation sends one event. Frames arrive in order, so anything the
+    # display changes had sent would stand before it.
+    with sockets[0].expect_event("framesent",
+                                 predicate=lambda payload: "on_load" in str(payload)):
+        page.get_by_role("link", name="2020年10月28日配信").first.click()
+    after = [frame for frame in sent if frame not in ("2", "3")]
+    assert after[:len(events_before)] == events_before
+    extra = after[len(events_before):]
+    assert len(extra) == 1 and "on_load" in extra[0], extra
 
 
 def test_display_reset_returns_to_following_the_system(fresh: Page, app_url: str) -> None:
