@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import collections
 import os
 import random
 import re
@@ -39,6 +40,22 @@ from flash_reader.event_count import ENV as EVENT_COUNT_ENV
 from flash_reader.event_count import read_counts
 from tests.browser.app_server import running_app, serving_pids
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+
+def group_cpu_seconds(pgid: int) -> float:
+    """utime + stime of every process in the group (/proc/<pid>/stat)."""
+    ticks = 0
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def group_rss_mb(pgid: int) -> float:
@@ -83,6 +100,7 @@ async def run_level(target: Target, clients: int, duration: float, think: float)
     pool = [ReflexClient(target.url, target.auth) for _ in range(clients)]
     gate = asyncio.Semaphore(50)
     errors = 0
+    reasons: collections.Counter[str] = collections.Counter()
     samples: dict[str, list[float]] = {"filter": [], "home": [], "filter+view": [],
                                        "home+view": [], "counter": []}
 
@@ -97,14 +115,14 @@ async def run_level(target: Target, clients: int, duration: float, think: float)
     await asyncio.gather(*(connect(c) for c in pool))
     await asyncio.sleep(2)
     rss_idle = group_rss_mb(target.pgid)
+    server_cpu, bench_cpu = group_cpu_seconds(target.pgid), time.process_time()
     started = time.monotonic()
     deadline = started + duration
     last_answer = started
     http = httpx.AsyncClient(base_url=target.url, timeout=30,
-                             limits=httpx.Limits(max_connections=200))
+                             limits=httpx.Limits(max_connections=1000))  # ~one per browser
 
     async def navigate(client: ReflexClient, kind: str) -> None:
-        nonlocal errors
         if kind == "filter":
             codes = ",".join(random.sample(target.offices, random.randint(1, 3)))
             path, query = f"/?office={codes}", {"office": codes}
@@ -115,8 +133,7 @@ async def run_level(target: Target, clients: int, duration: float, think: float)
         event_s = await client.send(ON_LOAD, path=path, query=query, until=READER, timeout=30)
         src = client.state_value(READER, "view_src")
         if not src or src == old:
-            errors += 1  # not a navigation that changed the view
-            return
+            raise ValueError("the view did not change")
         answer = await http.get(src)
         answer.raise_for_status()
         samples[kind].append(event_s)
@@ -125,7 +142,7 @@ async def run_level(target: Target, clients: int, duration: float, think: float)
     async def user(client: ReflexClient) -> None:
         nonlocal errors, last_answer
         await asyncio.sleep(random.uniform(0, think))
-        turn = random.randint(0, 1)
+        turn = 0  # hydrated on `/`: a filter first, then `/`, … so each event changes the view
         while time.monotonic() < deadline:
             try:
                 if target.reader:
@@ -135,8 +152,9 @@ async def run_level(target: Target, clients: int, duration: float, think: float)
                     samples["counter"].append(await client.send(
                         COUNTER_EVENT, until=COUNTER_STATE, timeout=30))
                 last_answer = max(last_answer, time.monotonic())
-            except Exception:
+            except Exception as error:
                 errors += 1
+                reasons[type(error).__name__ + ": " + str(error)[:60]] += 1
             pause = random.expovariate(1 / think) if think else 0
             if time.monotonic() + pause >= deadline:
                 break  # a pause past the deadline sends nothing: not part of the run
@@ -144,12 +162,17 @@ async def run_level(target: Target, clients: int, duration: float, think: float)
 
     await asyncio.gather(*(user(c) for c in pool if c.sio.connected))
     elapsed = last_answer - started  # from the start to the last answer
+    server_cpu = group_cpu_seconds(target.pgid) - server_cpu
+    bench_cpu = time.process_time() - bench_cpu
+    wall = time.monotonic() - started
     await http.aclose()
     await asyncio.gather(*(c.close() for c in pool if c.sio.connected), return_exceptions=True)
     events = sum(len(samples[k]) for k in ("filter", "home", "counter"))
     row = {"app": target.name, "clients": clients, "events": events, "elapsed": elapsed,
            "rate": events / elapsed if elapsed else float("nan"), "errors": errors,
-           "kb_per_client": 1024 * (rss_idle - rss_before) / clients, "rss_idle": rss_idle}
+           "kb_per_client": 1024 * (rss_idle - rss_before) / clients, "rss_idle": rss_idle,
+           "reasons": reasons, "server_busy": server_cpu / wall, "bench_busy": bench_cpu / wall,
+           "cpu_ms_per_event": 1000 * server_cpu / events if events else float("nan")}
     for kind, values in samples.items():
         if values:
             row[kind] = {"n": len(values), "p50": pct(values, 50), "p95": pct(values, 95),
@@ -167,6 +190,11 @@ def print_row(row: dict, server_events: int | None) -> None:
                 if n == 0 else " " * 65)
         print(f"{head}  {kind:<12}{s['n']:>6}{s['p50']:>9.1f}{s['p95']:>9.1f}{s['p99']:>9.1f}",
               flush=True)
+    print(f"{'':>8}server CPU {100 * row['server_busy']:.0f}% of a core "
+          f"({row['cpu_ms_per_event']:.2f} ms per event); load generator "
+          f"{100 * row['bench_busy']:.0f}%; machine load average {os.getloadavg()[0]:.1f}")
+    for reason, count in row["reasons"].most_common(3):
+        print(f"{'':>8}error x{count}: {reason}")
 
 
 def main() -> None:

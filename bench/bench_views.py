@@ -33,33 +33,17 @@ from urllib.parse import parse_qsl, urlsplit
 import httpx
 from playwright.sync_api import Browser, sync_playwright
 
+from bench.bench_load import group_cpu_seconds
 from bench.reflex_client import NAMESPACE, ON_LOAD, READER, ReflexClient, capture_auth_with
 from flash_reader.cli import main as flash_reader_cli
 from tests.browser.app_server import running_app, serving_pids
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.feed.httpserver import feed_server
 
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 ALL_LOADED = "すべてのバックナンバー"
 WORDS = ["自治体", "しんがぽーる", "cuf", "ウェビナー", "交流", "観光", "存在しない", "日本"]
 EVENT_PREFIX = f"42{NAMESPACE},"
 CONNECT_PREFIX = f"40{NAMESPACE},"  # carries the hydrate event
-
-
-def group_cpu_seconds(pgid: int) -> float:
-    """utime + stime of every process in the group (the app: reflex, granian and its worker)."""
-    ticks = 0
-    for pid in os.listdir("/proc"):
-        if not pid.isdigit():
-            continue
-        try:
-            with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
-                fields = stat.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[2]) == pgid:  # pgrp
-            ticks += int(fields[11]) + int(fields[12])  # utime, stime
-    return ticks / CLOCK_TICKS
 
 
 def wait_until_html_says(url: str, text: str, timeout: float) -> float:
