@@ -1,6 +1,7 @@
 """N concurrent socket.io clients against the reader and a blank Reflex app, interleaved.
 
     .venv/bin/python -m bench.bench_load [--clients 1 100 500] [--duration 60] [--think 2.0]
+                                         [--no-view-fetch]
 
 Both apps run side by side for the whole run: the reader exactly as `make run` serves it, and a
 blank Reflex 0.10.1 app with one counter event (written, built and started by this bench, with
@@ -11,8 +12,8 @@ Reader clients hydrate with the payload a real chromium sent, then loop: a navig
 view (`/?office=…`, one to three offices) and a navigation to `/`, alternately — Reflex's
 on_load with router_data as the browser sends it — each answered by the reader's state, whose
 `view_src` must change (else counted as an error); then they fetch that view's HTML as the
-browser's island does. Blank clients send the counter event and wait for the new count. Both
-think (exponential, mean `--think` s) between events.
+browser's island does (not with --no-view-fetch). Blank clients send the counter event and
+wait for the new count. Both think (exponential, mean `--think` s) between events.
 
 Reports p50/p95/p99 of the event round trip (and of event + view fetch for the reader), errors,
 and app process-group RSS growth per idle connected client; then the reader/blank ratios.
@@ -95,7 +96,8 @@ def pct(values: list[float], p: float) -> float:
     return 1000 * ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-async def run_level(target: Target, clients: int, duration: float, think: float) -> dict:
+async def run_level(target: Target, clients: int, duration: float, think: float,
+                    fetch_view: bool = True) -> dict:
     rss_before = group_rss_mb(target.pgid)
     pool = [ReflexClient(target.url, target.auth) for _ in range(clients)]
     gate = asyncio.Semaphore(50)
@@ -134,10 +136,11 @@ async def run_level(target: Target, clients: int, duration: float, think: float)
         src = client.state_value(READER, "view_src")
         if not src or src == old:
             raise ValueError("the view did not change")
-        answer = await http.get(src)
-        answer.raise_for_status()
         samples[kind].append(event_s)
-        samples[kind + "+view"].append(time.perf_counter() - t0)
+        if fetch_view:
+            answer = await http.get(src)
+            answer.raise_for_status()
+            samples[kind + "+view"].append(time.perf_counter() - t0)
 
     async def user(client: ReflexClient) -> None:
         nonlocal errors, last_answer
@@ -202,6 +205,8 @@ def main() -> None:
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 100, 500])
     parser.add_argument("--duration", type=float, default=60)
     parser.add_argument("--think", type=float, default=2.0, help="mean seconds between events")
+    parser.add_argument("--no-view-fetch", action="store_true",
+                        help="reader clients send the navigation event only (isolates its cost)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         counts_dir = Path(tmp) / "event-counts"
@@ -216,7 +221,8 @@ def main() -> None:
                            capture_auth(blank_url, CHROMIUM, CHROMIUM_ARGS, ready="#count"),
                            os.getpgid(min(serving_pids(blank_url))))
             print(f"reader {url}; blank counter app {blank_url}; {args.duration:.0f} s per level "
-                  f"and app; mean think time {args.think} s; offices {','.join(offices)}")
+                  f"and app; mean think time {args.think} s; offices {','.join(offices)}"
+                  + ("; reader clients do not fetch views" if args.no_view_fetch else ""))
             print("events: answers received; server: on_load events the reader counted; "
                   "KB/idle: RSS growth per connected idle client; ms: p50 p95 p99")
             print(f"{'app':<8}{'clients':>8}{'events':>8}{'server':>8}{'ev/s':>8}{'errors':>7}"
@@ -227,7 +233,8 @@ def main() -> None:
                 order = (blank, reader) if level % 2 == 0 else (reader, blank)
                 for target in order:
                     before = read_counts(counts_dir)[ON_LOAD]
-                    row = asyncio.run(run_level(target, clients, args.duration, args.think))
+                    row = asyncio.run(run_level(target, clients, args.duration, args.think,
+                                                not args.no_view_fetch))
                     server = read_counts(counts_dir)[ON_LOAD] - before if target.reader else None
                     print_row(row, server)
                     rows[(target.name, clients)] = row
