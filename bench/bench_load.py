@@ -1,36 +1,62 @@
-"""N concurrent clients speaking Reflex's socket.io protocol against the real app.
+"""N concurrent socket.io clients against the reader and a blank Reflex app, interleaved.
 
     .venv/bin/python -m bench.bench_load [--clients 1 100 500] [--duration 60] [--think 2.0]
+                                         [--no-view-fetch]
 
-Each client hydrates, then loops: an office filter or a search (sent as the navigation
-event the browser sends) and waits for the reader's state in answer, then "thinks".
-Reports throughput, p50/p95/p99 latency, errors, and backend memory per idle client.
+Both apps run side by side for the whole run: the reader exactly as `make run` serves it, and a
+blank Reflex 0.10.1 app with one counter event (written, built and started by this bench, with
+the same memory state manager). At each level the two are measured one after the other (the
+order alternates per level), so both see the same machine.
 
-Throughput is events answered over the time from the start to the last answer (no client's
-final think time counted). The app counts the events it handled itself (FLASH_EVENT_COUNT_DIR,
-flash_reader/event_count.py); both counts are printed, and they should agree.
+Reader clients hydrate with the payload a real chromium sent, then loop: a navigation to a filter
+view (`/?office=…`, one to three offices) and a navigation to `/`, alternately — Reflex's
+on_load with router_data as the browser sends it — each answered by the reader's state, whose
+`view_src` must change (else counted as an error); then they fetch that view's HTML as the
+browser's island does (not with --no-view-fetch). Blank clients send the counter event and
+wait for the new count. Both think (exponential, mean `--think` s) between events.
+
+Reports p50/p95/p99 of the event round trip (and of event + view fetch for the reader), errors,
+and app process-group RSS growth per idle connected client; then the reader/blank ratios.
+The app counts the events it handled itself (FLASH_EVENT_COUNT_DIR); both counts are printed.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import collections
 import os
 import random
-import statistics
+import re
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlencode
 
+import httpx
+
+from bench.pages import COUNTER_EVENT, COUNTER_STATE, running_reflex_app, write_counter_app
 from bench.reflex_client import ON_LOAD, READER, ReflexClient, capture_auth
 from flash_reader.event_count import ENV as EVENT_COUNT_ENV
 from flash_reader.event_count import read_counts
 from tests.browser.app_server import running_app, serving_pids
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 
-OFFICES = ["PAR", "SIN", "LON", "BEJ", "NYC", "SYD", "SEL"]
-WORDS = ["自治体", "しんがぽーる", "cuf", "ウェビナー", "交流", "存在しない"]
+
+def group_cpu_seconds(pgid: int) -> float:
+    """utime + stime of every process in the group (/proc/<pid>/stat)."""
+    ticks = 0
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:
+            ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def group_rss_mb(pgid: int) -> float:
@@ -50,70 +76,128 @@ def group_rss_mb(pgid: int) -> float:
     return total / 1024
 
 
-def random_view() -> tuple[str, dict[str, str]]:
-    query: dict[str, str] = {}
-    if random.random() < 0.6:
-        query["office"] = ",".join(random.sample(OFFICES, random.randint(1, 3)))
-    if random.random() < 0.5 or not query:
-        query["q"] = random.choice(WORDS)
-    return "/?" + urlencode(query), query
+@dataclass
+class Target:
+    name: str
+    url: str
+    auth: dict
+    pgid: int
+    offices: list[str] = field(default_factory=list)  # empty: the blank app
+
+    @property
+    def reader(self) -> bool:
+        return bool(self.offices)
 
 
-async def run_level(url: str, auth: dict, clients: int, duration: float, think: float,
-                    pgid: int, counts_dir: Path) -> dict:
-    rss_before = group_rss_mb(pgid)
-    pool = [ReflexClient(url, auth) for _ in range(clients)]
+def pct(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    return 1000 * ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+async def run_level(target: Target, clients: int, duration: float, think: float,
+                    fetch_view: bool = True) -> dict:
+    rss_before = group_rss_mb(target.pgid)
+    pool = [ReflexClient(target.url, target.auth) for _ in range(clients)]
     gate = asyncio.Semaphore(50)
     errors = 0
+    reasons: collections.Counter[str] = collections.Counter()
+    samples: dict[str, list[float]] = {"filter": [], "home": [], "filter+view": [],
+                                       "home+view": [], "counter": []}
 
     async def connect(client: ReflexClient) -> None:
         nonlocal errors
         async with gate:
             try:
-                await client.connect()
+                await client.connect(timeout=60)
             except Exception:
                 errors += 1
 
     await asyncio.gather(*(connect(c) for c in pool))
     await asyncio.sleep(2)
-    rss_idle = group_rss_mb(pgid)
-    latencies: list[float] = []
-    server_before = read_counts(counts_dir)[ON_LOAD]
+    rss_idle = group_rss_mb(target.pgid)
+    server_cpu, bench_cpu = group_cpu_seconds(target.pgid), time.process_time()
     started = time.monotonic()
     deadline = started + duration
     last_answer = started
+    http = httpx.AsyncClient(base_url=target.url, timeout=30,
+                             limits=httpx.Limits(max_connections=1000))  # ~one per browser
+
+    async def navigate(client: ReflexClient, kind: str) -> None:
+        if kind == "filter":
+            codes = ",".join(random.sample(target.offices, random.randint(1, 3)))
+            path, query = f"/?office={codes}", {"office": codes}
+        else:
+            path, query = "/", None
+        old = client.state_value(READER, "view_src")
+        t0 = time.perf_counter()
+        event_s = await client.send(ON_LOAD, path=path, query=query, until=READER, timeout=30)
+        src = client.state_value(READER, "view_src")
+        if not src or src == old:
+            raise ValueError("the view did not change")
+        samples[kind].append(event_s)
+        if fetch_view:
+            answer = await http.get(src)
+            answer.raise_for_status()
+            samples[kind + "+view"].append(time.perf_counter() - t0)
 
     async def user(client: ReflexClient) -> None:
         nonlocal errors, last_answer
         await asyncio.sleep(random.uniform(0, think))
+        turn = 0  # hydrated on `/`: a filter first, then `/`, … so each event changes the view
         while time.monotonic() < deadline:
-            path, query = random_view()
             try:
-                latencies.append(await client.send(ON_LOAD, path=path, query=query,
-                                                   until=READER, timeout=10))
+                if target.reader:
+                    await navigate(client, "filter" if turn % 2 == 0 else "home")
+                    turn += 1
+                else:
+                    samples["counter"].append(await client.send(
+                        COUNTER_EVENT, until=COUNTER_STATE, timeout=30))
                 last_answer = max(last_answer, time.monotonic())
-            except Exception:
+            except Exception as error:
                 errors += 1
+                reasons[type(error).__name__ + ": " + str(error)[:60]] += 1
             pause = random.expovariate(1 / think) if think else 0
             if time.monotonic() + pause >= deadline:
                 break  # a pause past the deadline sends nothing: not part of the run
             await asyncio.sleep(pause)
 
     await asyncio.gather(*(user(c) for c in pool if c.sio.connected))
-    # From the start to the last answer: the time in which these events were handled.
-    elapsed = last_answer - started
-    server_events = read_counts(counts_dir)[ON_LOAD] - server_before
+    elapsed = last_answer - started  # from the start to the last answer
+    server_cpu = group_cpu_seconds(target.pgid) - server_cpu
+    bench_cpu = time.process_time() - bench_cpu
+    wall = time.monotonic() - started
+    await http.aclose()
     await asyncio.gather(*(c.close() for c in pool if c.sio.connected), return_exceptions=True)
-    ordered = sorted(latencies) or [float("nan")]
+    events = sum(len(samples[k]) for k in ("filter", "home", "counter"))
+    row = {"app": target.name, "clients": clients, "events": events, "elapsed": elapsed,
+           "rate": events / elapsed if elapsed else float("nan"), "errors": errors,
+           "kb_per_client": 1024 * (rss_idle - rss_before) / clients, "rss_idle": rss_idle,
+           "reasons": reasons, "server_busy": server_cpu / wall, "bench_busy": bench_cpu / wall,
+           "cpu_ms_per_event": 1000 * server_cpu / events if events else float("nan")}
+    for kind, values in samples.items():
+        if values:
+            row[kind] = {"n": len(values), "p50": pct(values, 50), "p95": pct(values, 95),
+                         "p99": pct(values, 99)}
+    return row
 
-    def pct(p: float) -> float:
-        return 1000 * ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
-    return {"clients": clients, "events": len(latencies), "server_events": server_events,
-            "elapsed": elapsed, "rate": len(latencies) / elapsed if elapsed else float("nan"),
-            "p50": pct(50), "p95": pct(95), "p99": pct(99),
-            "mean": 1000 * statistics.fmean(ordered), "errors": errors,
-            "kb_per_client": 1024 * (rss_idle - rss_before) / clients}
+def print_row(row: dict, server_events: int | None) -> None:
+    kinds = [k for k in ("counter", "filter", "home", "filter+view", "home+view") if k in row]
+    for n, kind in enumerate(kinds):
+        s = row[kind]
+        head = (f"{row['app']:<8}{row['clients']:>8}{row['events']:>8}"
+                f"{server_events if server_events is not None else '-':>8}{row['rate']:>8.1f}"
+                f"{row['errors']:>7}{row['kb_per_client']:>9.1f}{row['rss_idle']:>9.1f}"
+                if n == 0 else " " * 65)
+        print(f"{head}  {kind:<12}{s['n']:>6}{s['p50']:>9.1f}{s['p95']:>9.1f}{s['p99']:>9.1f}",
+              flush=True)
+    print(f"{'':>8}server CPU {100 * row['server_busy']:.0f}% of a core "
+          f"({row['cpu_ms_per_event']:.2f} ms per event); load generator "
+          f"{100 * row['bench_busy']:.0f}%; machine load average {os.getloadavg()[0]:.1f}")
+    for reason, count in row["reasons"].most_common(3):
+        print(f"{'':>8}error x{count}: {reason}")
 
 
 def main() -> None:
@@ -121,28 +205,55 @@ def main() -> None:
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 100, 500])
     parser.add_argument("--duration", type=float, default=60)
     parser.add_argument("--think", type=float, default=2.0, help="mean seconds between events")
+    parser.add_argument("--no-view-fetch", action="store_true",
+                        help="reader clients send the navigation event only (isolates its cost)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         counts_dir = Path(tmp) / "event-counts"
         counts_dir.mkdir()
-        with running_app(Path(tmp) / "reflex.log", **{EVENT_COUNT_ENV: str(counts_dir)}) as url:
-            auth = capture_auth(url, CHROMIUM, CHROMIUM_ARGS)
-            pgid = _app_pgid(url)
-            print(f"app {url}; {args.duration:.0f} s per level; mean think time {args.think} s")
-            print("events: answers the clients received; server: filter events the app counted")
-            print(f"{'clients':>8}{'events':>8}{'server':>8}{'secs':>7}{'ev/s':>8}{'p50 ms':>9}"
-                  f"{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}{'KB/idle client':>16}")
-            for clients in args.clients:
-                row = asyncio.run(run_level(url, auth, clients, args.duration, args.think, pgid,
-                                            counts_dir))
-                print(f"{row['clients']:>8}{row['events']:>8}{row['server_events']:>8}"
-                      f"{row['elapsed']:>7.1f}{row['rate']:>8.1f}{row['p50']:>9.1f}"
-                      f"{row['p95']:>9.1f}{row['p99']:>9.1f}{row['errors']:>8}"
-                      f"{row['kb_per_client']:>16.1f}", flush=True)
+        with running_app(Path(tmp) / "reflex.log", **{EVENT_COUNT_ENV: str(counts_dir)}) as url, \
+                running_reflex_app(write_counter_app(Path(tmp) / "counter"),
+                                   Path(tmp) / "counter.log") as blank_url:
+            offices = re.findall(r'name="office" value="([A-Z]+)"', httpx.get(url + "/").text)
+            reader = Target("reader", url, capture_auth(url, CHROMIUM, CHROMIUM_ARGS),
+                            os.getpgid(min(serving_pids(url))), offices)
+            blank = Target("blank", blank_url,
+                           capture_auth(blank_url, CHROMIUM, CHROMIUM_ARGS, ready="#count"),
+                           os.getpgid(min(serving_pids(blank_url))))
+            print(f"reader {url}; blank counter app {blank_url}; {args.duration:.0f} s per level "
+                  f"and app; mean think time {args.think} s; offices {','.join(offices)}"
+                  + ("; reader clients do not fetch views" if args.no_view_fetch else ""))
+            print("events: answers received; server: on_load events the reader counted; "
+                  "KB/idle: RSS growth per connected idle client; ms: p50 p95 p99")
+            print(f"{'app':<8}{'clients':>8}{'events':>8}{'server':>8}{'ev/s':>8}{'errors':>7}"
+                  f"{'KB/idle':>9}{'RSS MB':>9}  {'measure':<12}{'n':>6}{'p50':>9}{'p95':>9}"
+                  f"{'p99':>9}")
+            rows: dict[tuple[str, int], dict] = {}
+            for level, clients in enumerate(args.clients):
+                order = (blank, reader) if level % 2 == 0 else (reader, blank)
+                for target in order:
+                    before = read_counts(counts_dir)[ON_LOAD]
+                    row = asyncio.run(run_level(target, clients, args.duration, args.think,
+                                                not args.no_view_fetch))
+                    server = read_counts(counts_dir)[ON_LOAD] - before if target.reader else None
+                    print_row(row, server)
+                    rows[(target.name, clients)] = row
+            print_ratios(rows, args.clients)
 
 
-def _app_pgid(url: str) -> int:
-    return os.getpgid(min(serving_pids(url)))
+def print_ratios(rows: dict, levels: list[int]) -> None:
+    print("\nreader / blank (same run): p95 of the reader's navigation over the counter event's"
+          " p95 (goal <= 2x); RSS per idle client (goal <= 1.5x)")
+    for clients in levels:
+        reader, blank = rows[("reader", clients)], rows[("blank", clients)]
+        base = blank["counter"]["p95"]
+        parts = [f"{kind} {reader[kind]['p95'] / base:.2f}x" for kind in
+                 ("filter", "home", "filter+view", "home+view") if kind in reader]
+        memory = (reader["kb_per_client"] / blank["kb_per_client"]
+                  if blank["kb_per_client"] > 0 else float("nan"))
+        print(f"{clients:>5} clients: blank p95 {base:.1f} ms; " + "; ".join(parts)
+              + f"; RSS/idle {reader['kb_per_client']:.1f} vs {blank['kb_per_client']:.1f} KB"
+              f" = {memory:.2f}x")
 
 
 if __name__ == "__main__":

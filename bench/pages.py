@@ -43,6 +43,86 @@ config = rx.Config(app_name="blank", telemetry_enabled=False)
 '''
 
 
+# The blank app of the load bench: one state, one event (a counter). Same state manager as the
+# reader (memory, rxconfig.py), so the comparison is Reflex's own cost against the reader's.
+COUNTER_APP = '''import reflex as rx
+
+
+class CounterState(rx.State):
+    count: int = 0
+
+    @rx.event
+    def increment(self) -> None:
+        self.count += 1
+
+
+def index() -> rx.Component:
+    return rx.el.main(
+        rx.el.h1("Counter"),
+        rx.el.button("+1", id="increment", on_click=CounterState.increment),
+        rx.el.p(CounterState.count, id="count"),
+    )
+
+
+app = rx.App()
+app.add_page(index)
+'''
+COUNTER_CONFIG = '''import reflex as rx
+
+config = rx.Config(app_name="counter", telemetry_enabled=False, state_manager_mode="memory")
+'''
+COUNTER_STATE = "reflex___state____state.counter___counter____counter_state"
+COUNTER_EVENT = f"{COUNTER_STATE}.increment"
+
+
+def write_counter_app(directory: Path) -> Path:
+    (directory / "counter").mkdir(parents=True, exist_ok=True)
+    (directory / "counter" / "__init__.py").write_text("")
+    (directory / "counter" / "counter.py").write_text(COUNTER_APP)
+    (directory / "rxconfig.py").write_text(COUNTER_CONFIG)
+    (directory / "assets").mkdir(exist_ok=True)
+    return directory
+
+
+@contextlib.contextmanager
+def running_reflex_app(directory: Path, log: Path) -> Iterator[str]:
+    """`reflex run --env prod --single-port` in `directory` (built there); yields its URL."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from tests.browser.app_server import app_env, free_port
+
+    port = free_port()
+    command = [sys.executable, "-m", "reflex", "run", "--env", "prod", "--single-port",
+               "--frontend-port", str(port), "--backend-port", str(port)]
+    process = subprocess.Popen(command, cwd=directory, env=app_env(), stdout=log.open("wb"),
+                               stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 600
+        while True:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"{directory.name} did not start: see {log}")
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(url + "/", timeout=2).status_code == 200:
+                    break
+            time.sleep(1)
+        yield url
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
 def write_blank_app(directory: Path) -> Path:
     (directory / "blank").mkdir(parents=True, exist_ok=True)
     (directory / "blank" / "__init__.py").write_text("")
@@ -53,7 +133,9 @@ def write_blank_app(directory: Path) -> Path:
 
 
 def write_static_issue(directory: Path) -> Path:
-    """The latest issue as one plain HTML file with the reader's CSS: the physical limit."""
+    """The latest issue as one plain HTML file with the reader's CSS (index.html), and its first
+    item alone (item.html): the physical limit. Returns the directory; the item's id is in
+    item-id.txt (the reader's /items/<id> of the same item)."""
     feed = load_feed(str(BUNDLED_FEED))
     items = query.items_of_issue(feed, query.latest_issue(feed))
     directory.mkdir(parents=True, exist_ok=True)
@@ -75,17 +157,22 @@ def write_static_issue(directory: Path) -> Path:
             f'alt="{escape(view.photo_alt)}" width="400" height="300" loading="lazy">'
             f'<figcaption class="item-caption">{escape(view.caption)}</figcaption></figure>'
             f'{body}</article>')
-    page = (f'<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8">'
+    heading = f"海外事務所フラッシュ {escape(views.issue_label(query.latest_issue(feed)))}"
+    (directory / "index.html").write_text(_static_page(heading, articles), encoding="utf-8")
+    (directory / "item.html").write_text(_static_page(heading, articles[:1]), encoding="utf-8")
+    (directory / "item-id.txt").write_text(items[0].id, encoding="utf-8")
+    return directory
+
+
+def _static_page(heading: str, articles: list[str]) -> str:
+    return (f'<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f'<title>海外事務所フラッシュ</title><link rel="stylesheet" href="themes.css">'
             f'<link rel="stylesheet" href="reader.css"></head><body>'
             f'<header class="site-header"><div class="site-header-inner"><p class="site-brand">'
             f'海外事務所フラッシュ</p></div></header><main class="page-main">'
-            f'<h1 class="issue-heading">海外事務所フラッシュ '
-            f'{escape(views.issue_label(query.latest_issue(feed)))}</h1>'
+            f'<h1 class="issue-heading">{heading}</h1>'
             f'{"".join(articles)}</main></body></html>')
-    (directory / "index.html").write_text(page, encoding="utf-8")
-    return directory
 
 
 class _GzipHandler(SimpleHTTPRequestHandler):
@@ -93,6 +180,11 @@ class _GzipHandler(SimpleHTTPRequestHandler):
 
     def log_message(self, *args: object) -> None:
         pass
+
+    def copyfile(self, source, outputfile) -> None:  # type: ignore[override]
+        # A browser context closed mid-image (the bench's cold loads) is not an error here.
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            super().copyfile(source, outputfile)
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-cache")

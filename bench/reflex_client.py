@@ -11,6 +11,7 @@ import json
 import time
 import uuid
 from typing import Any
+from urllib.parse import urlsplit
 
 import socketio
 
@@ -21,24 +22,26 @@ BUILDER = f"{STATE}.flash_reader___state___embed_builder____embed_builder_state"
 ON_LOAD = f"{STATE}.reflex___state____on_load_internal_state.on_load_internal"
 
 
-def capture_auth(base_url: str, chromium: str, chromium_args: list[str]) -> dict[str, Any]:
+def capture_auth(base_url: str, chromium: str, chromium_args: list[str],
+                 ready: str = "article") -> dict[str, Any]:
     """The CONNECT payload a real browser sends for `/` (hydrate event + state schema)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=chromium_args)
         try:
-            return capture_auth_with(browser.new_page(), base_url)
+            return capture_auth_with(browser.new_page(), base_url, ready)
         finally:
             browser.close()
 
 
-def capture_auth_with(page, base_url: str) -> dict[str, Any]:
-    """As `capture_auth`, with a Playwright page the caller already has (e.g. in pytest)."""
+def capture_auth_with(page, base_url: str, ready: str = "article") -> dict[str, Any]:
+    """As `capture_auth`, with a Playwright page the caller already has (e.g. in pytest).
+    `ready`: a selector present once the page is up (the blank bench app has no article)."""
     frames: list[str] = []
     page.on("websocket", lambda ws: ws.on("framesent", lambda f: frames.append(str(f))))
     page.goto(base_url)
-    page.locator("article").first.wait_for()
+    page.locator(ready).first.wait_for()
     page.wait_for_timeout(300)
     connect = next(f for f in frames if f.startswith(f"40{NAMESPACE},"))
     return json.loads(connect[len(f"40{NAMESPACE},"):])
@@ -87,8 +90,11 @@ class ReflexClient:
                    until: str | None = None) -> float:
         """Emit one event; returns seconds until the server's answer (the first delta, or the
         first delta touching substate `until`)."""
+        # As the browser's withRouterData (.web/utils/state.js): the location's pathname, the
+        # path with its query, and the query as a dict when there is one.
         event: dict[str, Any] = {"name": name, "payload": payload or {},
-                                 "router_data": {"pathname": "/", "asPath": path}}
+                                 "router_data": {"pathname": urlsplit(path).path or "/",
+                                                 "asPath": path}}
         if query:
             event["router_data"]["query"] = query
         count = len(self.deltas)
