@@ -7,19 +7,21 @@ items, dates and paths get the site's own Japanese page with status 404.
 
 from __future__ import annotations
 
+import dataclasses
+import gzip
 import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 from starlette.datastructures import Headers
-from starlette.middleware import Middleware
-from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
 from flash_reader import config, routes
-from flash_reader.render.document import document, page_policy
+from flash_reader.render.document import document, page_policy, shells
 from flash_reader.render.html import render_view
 from flash_reader.render.request import Kind, ViewRequest, from_url
 from flash_reader.render.views import RenderedView
@@ -53,39 +55,92 @@ def wants_readings(request: Request) -> bool:
         "furigana") == "1"
 
 
-def _respond(request: Request, body: str, status: int, cache: str,
+@dataclasses.dataclass(frozen=True, slots=True)
+class Encoded:
+    """A rendered answer as sent: UTF-8, gzip, and its ETag — made once, sent many times."""
+
+    body: bytes
+    gzipped: bytes
+    etag: str
+
+    @classmethod
+    def of(cls, text: str) -> Encoded:
+        body = text.encode("utf-8")
+        return cls(body, gzip.compress(body, compresslevel=6),
+                   '"' + hashlib.sha256(body).hexdigest()[:32] + '"')
+
+
+class EncodedCache:
+    """Encoded answers by the same keys as the rendered views, bounded by size."""
+
+    def __init__(self, max_bytes: int = 96 * 1024 * 1024) -> None:
+        self._entries: OrderedDict[tuple, Encoded] = OrderedDict()
+        self._bytes = 0
+        self._max_bytes = max_bytes
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple, make: Callable[[], str]) -> Encoded:
+        with self._lock:
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+                return found
+        encoded = Encoded.of(make())
+        with self._lock:
+            if key not in self._entries:
+                self._entries[key] = encoded
+                self._bytes += len(encoded.body) + len(encoded.gzipped)
+                while self._bytes > self._max_bytes and len(self._entries) > 1:
+                    _, old = self._entries.popitem(last=False)
+                    self._bytes -= len(old.body) + len(old.gzipped)
+        return encoded
+
+
+_encoded = EncodedCache()
+
+
+def _respond(request: Request, encoded: Encoded, status: int, cache: str,
              extra: dict[str, str] | None = None) -> Response:
-    data = body.encode("utf-8")
-    etag = '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
-    headers = {"ETag": etag, "Cache-Control": cache, "Vary": "Accept-Encoding, Cookie",
-               **(extra or {})}
-    if status == 200 and etag in request.headers.get("if-none-match", ""):
+    headers = {"ETag": encoded.etag, "Cache-Control": cache,
+               "Vary": "Accept-Encoding, Cookie", **(extra or {})}
+    if status == 200 and encoded.etag in request.headers.get("if-none-match", ""):
         return Response(status_code=304, headers=headers)
-    return Response(data, status_code=status, media_type=HTML, headers=headers)
+    if "gzip" in request.headers.get("accept-encoding", ""):
+        return Response(encoded.gzipped, status_code=status, media_type=HTML,
+                        headers={**headers, "Content-Encoding": "gzip"})
+    return Response(encoded.body, status_code=status, media_type=HTML, headers=headers)
 
 
-def page_response(request: Request, rendered: RenderedView) -> Response:
-    body = document(rendered, config.public_url())
-    return _respond(request, body, rendered.meta.status, "no-cache",
-                    {"Content-Security-Policy": page_policy()})
+def _rendered(request: Request, path: str) -> tuple[Snapshot, tuple, RenderedView]:
+    snapshot = store.current()
+    view_request = request_of(path, request, snapshot)
+    readings = wants_readings(request)
+    return snapshot, (snapshot.version, view_request, readings), render_view(
+        snapshot, view_request, readings)
+
+
+def page_response(request: Request, key: tuple, rendered: RenderedView) -> Response:
+    public, shell = config.public_url(), shells.get()
+    encoded = _encoded.get(("page", *key, public, shell.digest),
+                           lambda: document(rendered, public, shell))
+    return _respond(request, encoded, rendered.meta.status, "no-cache",
+                    {"Content-Security-Policy": page_policy(shell)})
 
 
 async def page(request: Request) -> Response:
-    snapshot = store.current()
-    rendered = render_view(snapshot, request_of(_raw_path(request), request, snapshot),
-                           wants_readings(request))
-    return page_response(request, rendered)
+    _, key, rendered = _rendered(request, _raw_path(request))
+    return page_response(request, key, rendered)
 
 
 async def view(request: Request) -> Response:
     """The #view element of a reader URL, for client-side navigation. Under the version it was
     asked for it never changes (cached for good); from another version it is revalidated."""
-    snapshot = store.current()
     path = _raw_path(request, routes.VIEW_PREFIX) or routes.READER
-    rendered = render_view(snapshot, request_of(path, request, snapshot), wants_readings(request))
+    snapshot, key, rendered = _rendered(request, path)
     current = request.query_params.get("v") == snapshot.version
     cache = "public, max-age=31536000, immutable" if current else "no-cache"
-    return _respond(request, rendered.html, rendered.meta.status, cache,
+    encoded = _encoded.get(("view", *key), lambda: rendered.html)
+    return _respond(request, encoded, rendered.meta.status, cache,
                     {"X-Content-Version": snapshot.version})
 
 
@@ -95,14 +150,12 @@ def not_found_document() -> tuple[str, str]:
 
 
 def page_routes() -> list[Route]:
-    compressed = [Middleware(GZipMiddleware, minimum_size=500)]
     return [
-        Route(routes.READER, page, methods=["GET", "HEAD"], middleware=compressed),
-        Route("/items/{rest:path}", page, methods=["GET", "HEAD"], middleware=compressed),
-        Route("/issues/{rest:path}", page, methods=["GET", "HEAD"], middleware=compressed),
-        Route(routes.ISSUES, page, methods=["GET", "HEAD"], middleware=compressed),
-        Route(routes.VIEW_PREFIX + "/{rest:path}", view, methods=["GET"],
-              middleware=compressed),
+        Route(routes.READER, page, methods=["GET", "HEAD"]),
+        Route("/items/{rest:path}", page, methods=["GET", "HEAD"]),
+        Route("/issues/{rest:path}", page, methods=["GET", "HEAD"]),
+        Route(routes.ISSUES, page, methods=["GET", "HEAD"]),
+        Route(routes.VIEW_PREFIX + "/{rest:path}", view, methods=["GET"]),
     ]
 
 
