@@ -87,11 +87,11 @@ def test_font_off_downloads_no_font_at_all(fresh: Page, app_url: str) -> None:
     open_settings(fresh)
     expect(fresh.get_by_label(LABEL)).not_to_be_checked()
     fresh.evaluate("document.fonts.ready.then(() => true)")
-    assert fresh.evaluate("document.documentElement.getAttribute('data-font')") is None
-    assert fresh.locator("#fr-font-faces").count() == 0
     assert fresh.evaluate(FONT_ENTRIES) == []
     fetched = [r.url for r in requests if r.resource_type == "font" or "/fonts/" in r.url]
     assert fetched == []
+    assert fresh.evaluate("document.documentElement.getAttribute('data-font')") is None
+    assert fresh.locator("#fr-font-faces").count() == 0
 
 
 def test_font_on_uses_ud_font_from_our_origin_and_only_needed_slices(
