@@ -16,6 +16,7 @@ from playwright.sync_api import Browser, Page, Request, expect
 
 from tests.browser.axe import axe_violations, format_violations
 from tests.browser.conftest import open_reader
+from tests.browser.rendered import WCAG_TEXT_SPACING_CSS, clipped_elements, horizontal_overflow
 from tests.browser.report import record
 from tests.browser.test_display import THEMES, choose, open_settings, settle
 
@@ -193,3 +194,17 @@ def test_font_on_passes_axe_in_every_theme_at_200_percent(
     wait_for_font(fresh)
     violations = axe_violations(fresh)
     assert not violations, format_violations(violations)
+
+
+@pytest.mark.parametrize("size", ["200", "300"])
+def test_font_on_reflows_at_320px_with_wide_spacing(fresh: Page, app_url: str,
+                                                   size: str) -> None:
+    # The UD font's glyphs are wider than Noto's: nothing may overflow or be cut off.
+    fresh.set_viewport_size({"width": 320, "height": 640})
+    open_reader(fresh, app_url)
+    choose(fresh, size=size, spacing="wide", font="ud")
+    open_settings(fresh)
+    wait_for_font(fresh)
+    fresh.add_style_tag(content=WCAG_TEXT_SPACING_CSS)
+    assert horizontal_overflow(fresh) <= 0
+    assert clipped_elements(fresh) == []
