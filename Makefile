@@ -38,7 +38,26 @@ $(TOOLS)/node_modules/.installed: $(TOOLS)/package.json $(TOOLS)/package-lock.js
 	npm ci --prefix $(TOOLS) --no-audit --no-fund --loglevel=error
 	touch $@
 
-setup: $(VENV)/.installed $(TOOLS)/node_modules/.installed
+# BIZ UDPゴシック (表示設定 「読みやすいフォント」), self-hosted from the pinned npm package:
+# Reflex serves assets/ at the site root and copies it when it builds, so the files must be in
+# place before `reflex run`. The package's CSS (one @font-face per unicode-range slice, all
+# font-display: swap) for 400 and 700 becomes one file; only the woff2 slices are copied, and
+# the CSS's woff fallback is dropped (every browser with unicode-range reads woff2). The CSS is
+# written last, so a half-done copy is redone next time.
+FONT_PKG := $(TOOLS)/node_modules/@fontsource/biz-udpgothic
+FONT_DIR := assets/fonts/biz-udpgothic
+FONT_CSS := $(FONT_DIR)/biz-udpgothic.css
+
+$(FONT_CSS): $(TOOLS)/node_modules/.installed
+	rm -rf $(FONT_DIR)
+	mkdir -p $(FONT_DIR)/files
+	cp $(FONT_PKG)/files/*.woff2 $(FONT_DIR)/files/
+	cp $(FONT_PKG)/LICENSE $(FONT_DIR)/LICENSE.txt
+	sed -e "s|, url(./files/[^)]*\.woff) format('woff')||" \
+		$(FONT_PKG)/400.css $(FONT_PKG)/700.css > $(FONT_CSS).tmp
+	mv $(FONT_CSS).tmp $(FONT_CSS)
+
+setup: $(VENV)/.installed $(TOOLS)/node_modules/.installed $(FONT_CSS)
 
 run: setup
 	$(PY) -m reflex run --env prod --single-port \
@@ -126,4 +145,4 @@ lint: setup
 	$(VENV)/bin/ruff check .
 
 clean:
-	rm -rf $(VENV) $(TOOLS)/node_modules .web .states
+	rm -rf $(VENV) $(TOOLS)/node_modules assets/fonts .web .states

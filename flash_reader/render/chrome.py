@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import types
 
+from flash_reader import routes
 from flash_reader.display.palette import CHOOSABLE
 from flash_reader.display.stylesheet import SIZE_MAX, SIZE_MIN, SIZE_STEP, SIZE_STEPS
 from flash_reader.feed.search import MAX_QUERY_CHARS
@@ -50,3 +51,5 @@ DISPLAY = types.SimpleNamespace(
 
 TEMPLATE_GLOBALS = {"ids": IDS, "display": DISPLAY, "shortcut_keys": SHORTCUT_KEYS,
                     "max_query": MAX_QUERY_CHARS}
+# The subscribe links (footer, office-filtered views): the feeds of flash_reader/api.py.
+TEMPLATE_GLOBALS["feeds"] = types.SimpleNamespace(atom=routes.FEED_ATOM, json=routes.FEED_JSON)

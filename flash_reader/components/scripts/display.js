@@ -8,6 +8,12 @@
   var SIZE_MIN = 100, SIZE_MAX = 300, SIZE_STEP = 10;
   var ATTRIBUTES = { theme: "data-theme", size: "data-size", spacing: "data-spacing",
                      measure: "data-measure", furigana: "data-furigana" };
+  // 読みやすいフォント (BIZ UDPゴシック): reader.css switches font-family on data-font="ud".
+  ATTRIBUTES.font = "data-font";
+  // Its @font-face rules (copied from npm by `make setup`) are about 220 KB of CSS: added to the
+  // page only once the reader chooses the font. The browser then fetches only the
+  // unicode-range slices holding characters the page shows.
+  var FONT_CSS = "/fonts/biz-udpgothic/biz-udpgothic.css", FONT_LINK = "fr-font-faces";
   // The same words as the choices in components/display_controls.py (a browser test compares).
   var FURIGANA = { "all": "すべての漢字", "grade-1": "小学1年より上の漢字",
                    "grade-2": "小学2年より上の漢字", "grade-3": "小学3年より上の漢字",
@@ -25,6 +31,7 @@
     }
     if (raw.spacing === "wide") prefs.spacing = "wide";
     if (raw.measure === "narrow") prefs.measure = "narrow";
+    if (raw.font === "ud") prefs.font = "ud";
     if (Object.prototype.hasOwnProperty.call(FURIGANA, raw.furigana)) prefs.furigana = raw.furigana;
     if (Object.prototype.hasOwnProperty.call(RATES, raw.rate)) prefs.rate = raw.rate;
     return prefs;
@@ -42,11 +49,19 @@
     } catch (error) { /* private mode: the choice lasts for this page only */ }
   }
 
+  function loadFontFaces(prefs) {
+    if (!prefs.font || document.getElementById(FONT_LINK)) return;
+    var link = document.createElement("link");
+    link.id = FONT_LINK; link.rel = "stylesheet"; link.href = FONT_CSS;
+    (document.head || root).appendChild(link);
+  }
+
   function apply(prefs) {
     for (var name in ATTRIBUTES) {
       if (prefs[name]) root.setAttribute(ATTRIBUTES[name], prefs[name]);
       else root.removeAttribute(ATTRIBUTES[name]);
     }
+    loadFontFaces(prefs);
   }
 
   var prefs = read();
@@ -89,6 +104,9 @@
     if (name === "size") return "文字サイズ：" + (prefs.size || SIZE_MIN) + "%";
     if (name === "spacing") return prefs.spacing ? "間隔を広げました" : "間隔を標準に戻しました";
     if (name === "measure") return prefs.measure ? "1行を約40字までにしました" : "行の長さの制限を外しました";
+    if (name === "font") {
+      return prefs.font ? "読みやすいフォント（BIZ UDPゴシック）にしました" : "フォントを標準に戻しました";
+    }
     if (name === "furigana") {
       return "ふりがなを付ける漢字：" + (prefs.furigana ? FURIGANA[prefs.furigana] : "なし");
     }
