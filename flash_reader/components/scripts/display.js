@@ -7,7 +7,8 @@
                  "blue-yellow": "青地に黄" };
   var SIZE_MIN = 100, SIZE_MAX = 300, SIZE_STEP = 10;
   var ATTRIBUTES = { theme: "data-theme", size: "data-size", spacing: "data-spacing",
-                     measure: "data-measure", furigana: "data-furigana" };
+                     measure: "data-measure", furigana: "data-furigana",
+                     layout: "data-layout" };
   // The same words as the choices in components/display_controls.py (a browser test compares).
   var FURIGANA = { "all": "すべての漢字", "grade-1": "小学1年より上の漢字",
                    "grade-2": "小学2年より上の漢字", "grade-3": "小学3年より上の漢字",
@@ -27,6 +28,7 @@
     if (raw.measure === "narrow") prefs.measure = "narrow";
     if (Object.prototype.hasOwnProperty.call(FURIGANA, raw.furigana)) prefs.furigana = raw.furigana;
     if (Object.prototype.hasOwnProperty.call(RATES, raw.rate)) prefs.rate = raw.rate;
+    if (raw.layout === "headlines") prefs.layout = "headlines";
     return prefs;
   }
 
@@ -93,6 +95,9 @@
       return "ふりがなを付ける漢字：" + (prefs.furigana ? FURIGANA[prefs.furigana] : "なし");
     }
     if (name === "rate") return "読み上げの速さ：" + (prefs.rate ? RATES[prefs.rate] : "ふつう");
+    if (name === "layout") {
+      return prefs.layout ? "見出しだけ表示にしました（「本文」で開きます）" : "記事の本文も表示します";
+    }
     return "表示設定を初期設定に戻しました（端末の設定に合わせます）";
   }
 
@@ -148,6 +153,14 @@
     panel.open = false;
     var summary = panel.querySelector("summary");
     if (summary) summary.focus();
+  });
+  // 見出しだけ表示: each article's 「本文」 button opens and closes its body in place. The
+  // button keeps focus (a disclosure); reader.css hides the body while aria-expanded is false.
+  document.addEventListener("click", function (event) {
+    var toggle = event.target && event.target.closest && event.target.closest("[data-item-toggle]");
+    if (!toggle) return;
+    var open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
   });
   // Another tab changed the settings.
   window.addEventListener("storage", function (event) {
