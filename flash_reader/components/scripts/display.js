@@ -7,7 +7,8 @@
                  "blue-yellow": "青地に黄" };
   var SIZE_MIN = 100, SIZE_MAX = 300, SIZE_STEP = 10;
   var ATTRIBUTES = { theme: "data-theme", size: "data-size", spacing: "data-spacing",
-                     measure: "data-measure", furigana: "data-furigana" };
+                     measure: "data-measure", furigana: "data-furigana",
+                     layout: "data-layout" };
   // 読みやすいフォント (BIZ UDPゴシック): reader.css switches font-family on data-font="ud".
   ATTRIBUTES.font = "data-font";
   // Its @font-face rules (copied from npm by `make setup`) are about 220 KB of CSS: added to the
@@ -34,6 +35,7 @@
     if (raw.font === "ud") prefs.font = "ud";
     if (Object.prototype.hasOwnProperty.call(FURIGANA, raw.furigana)) prefs.furigana = raw.furigana;
     if (Object.prototype.hasOwnProperty.call(RATES, raw.rate)) prefs.rate = raw.rate;
+    if (raw.layout === "headlines") prefs.layout = "headlines";
     return prefs;
   }
 
@@ -111,6 +113,9 @@
       return "ふりがなを付ける漢字：" + (prefs.furigana ? FURIGANA[prefs.furigana] : "なし");
     }
     if (name === "rate") return "読み上げの速さ：" + (prefs.rate ? RATES[prefs.rate] : "ふつう");
+    if (name === "layout") {
+      return prefs.layout ? "見出しだけ表示にしました（「本文」で開きます）" : "記事の本文も表示します";
+    }
     return "表示設定を初期設定に戻しました（端末の設定に合わせます）";
   }
 
@@ -166,6 +171,14 @@
     panel.open = false;
     var summary = panel.querySelector("summary");
     if (summary) summary.focus();
+  });
+  // 見出しだけ表示: each article's 「本文」 button opens and closes its body in place. The
+  // button keeps focus (a disclosure); reader.css hides the body while aria-expanded is false.
+  document.addEventListener("click", function (event) {
+    var toggle = event.target && event.target.closest && event.target.closest("[data-item-toggle]");
+    if (!toggle) return;
+    var open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
   });
   // Another tab changed the settings.
   window.addEventListener("storage", function (event) {

@@ -1,0 +1,227 @@
+"""見出しだけ表示 (issue 17, item 2): a compact list of titles, offices and dates.
+
+Each article's 「本文」 button (a disclosure) opens it in place. Every number is read from what
+chromium laid out.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from flash_reader.display.palette import CHOOSABLE
+from tests.browser.axe import axe_violations, format_violations
+from tests.browser.conftest import open_reader
+from tests.browser.report import record
+
+KEY = "flash-reader:display"
+CHOICE = "見出しだけ表示（タイトル・事務所・日付）"
+# 「本文」 and, for screen readers, the title: "本文 ：仏コミューン選挙後初…".
+TOGGLE = re.compile(r"^本文\s*：")
+SCREEN = {"width": 320, "height": 640}
+SEED_ITEMS = 7
+SEED_ITEM = "/items/2020-10-28-01"
+THEMES = ("", *(theme.name for theme in CHOOSABLE))  # "" = follow the OS
+
+# Where the headlines are, in px from the top of the document: the first article's top and
+# the bottom of each article's heading.
+HEADLINES_JS = """() => {
+    const articles = [...document.querySelectorAll('article.item')];
+    const y = edge => Math.round(edge + window.scrollY);
+    return {top: y(articles[0].getBoundingClientRect().top),
+            bottoms: articles.map(a => y(a.querySelector('h2').getBoundingClientRect().bottom))};
+}"""
+
+
+def stored(page: Page, **prefs: str) -> Page:
+    """The page as a returning reader's browser has it: `prefs` stored before it loads."""
+    page.add_init_script(f"localStorage.setItem('{KEY}', {json.dumps(json.dumps(prefs))});")
+    return page
+
+
+def set_pref(page: Page, name: str, value: str) -> None:
+    page.evaluate("([n, v]) => window.flashDisplay.set(n, v)", [name, value])
+
+
+def open_settings(page: Page) -> None:
+    if page.locator("#display-settings").get_attribute("open") is None:
+        page.locator(".display-summary").click()
+    expect(page.get_by_role("group", name="記事の表示")).to_be_visible()
+
+
+def toggle(page: Page, index: int = 0):
+    return page.locator("article.item").nth(index).get_by_role("button", name=TOGGLE)
+
+
+def test_headlines_seed_issue_within_two_screens_at_320px_and_200_percent(
+        page: Page, app_url: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+    page.set_viewport_size(SCREEN)
+    open_reader(page, app_url)
+    assert page.locator("article.item").count() == SEED_ITEMS
+    measured = {}
+    for layout in ("", "headlines"):
+        set_pref(page, "layout", layout)
+        for size in ("100", "200", "300"):
+            set_pref(page, "size", size)
+            where = page.evaluate(HEADLINES_JS)
+            measured[(layout, size)] = where
+            record(tmp_path_factory, "320 px: bottom of the 7th headline (px from the top)",
+                   f"{layout or 'articles'} {size}%",
+                   {"summary": f"{where['bottoms'][-1]:5d}  (list from {where['top']}: "
+                               f"{where['bottoms'][-1] - where['top']} px)"})
+    headlines = measured[("headlines", "200")]
+    # Two screens of the list: from the first headline to the bottom of the seventh.
+    assert headlines["bottoms"][-1] - headlines["top"] <= 2 * SCREEN["height"], measured
+    assert page.evaluate("document.documentElement.scrollWidth") <= SCREEN["width"]  # at 300 %
+
+
+def test_headlines_hide_bodies_and_show_title_office_date(page: Page, app_url: str) -> None:
+    stored(page, layout="headlines")
+    open_reader(page, app_url)
+    first = page.locator("article.item").first
+    expect(first.locator("h2")).to_be_visible()
+    expect(first.locator(".item-office")).to_be_visible()
+    # The issue's date is its heading; each article's date would say it seven times.
+    expect(page.locator("h1 .issue-date")).to_have_text("2020年10月28日配信")
+    expect(page.locator(".item-issue:visible")).to_have_count(0)
+    expect(page.locator(".item-paragraph:visible")).to_have_count(0)
+    expect(page.locator("article.item .speech-controls:visible")).to_have_count(0)
+    expect(page.locator("article.item figure:visible")).to_have_count(0)
+    expect(page.locator(".item-permalink:visible")).to_have_count(0)
+    expect(toggle(page)).to_have_attribute("aria-expanded", "false")
+    # Search results have no one issue: each shows its date.
+    open_reader(page, app_url + "/?q=自治体")
+    expect(page.locator("article.item").first.locator(".item-issue")).to_be_visible()
+    expect(page.locator(".item-paragraph:visible")).to_have_count(0)
+
+
+def test_headlines_off_shows_every_body_and_no_button(page: Page, app_url: str) -> None:
+    page.add_init_script(f"localStorage.removeItem('{KEY}')")
+    open_reader(page, app_url)
+    expect(page.locator("article.item .item-paragraph").first).to_be_visible()
+    expect(page.locator(".item-toggle:visible")).to_have_count(0)
+    expect(page.get_by_role("button", name=TOGGLE)).to_have_count(0)
+
+
+def test_headlines_open_and_close_an_article_by_keyboard(page: Page, app_url: str) -> None:
+    stored(page, layout="headlines")
+    open_reader(page, app_url)
+    first = page.locator("article.item").first
+    page.keyboard.press("j")  # the shortcut to the first article
+    expect(first).to_be_focused()
+    button = toggle(page)
+    for _ in range(6):  # the office has no link: the date, then the button
+        page.keyboard.press("Tab")
+        if button.evaluate("el => el === document.activeElement"):
+            break
+    else:
+        pytest.fail("the first article's 「本文」 button is not reached with Tab")
+    page.keyboard.press("Enter")
+    expect(button).to_have_attribute("aria-expanded", "true")
+    expect(button).to_be_focused()
+    expect(first.locator(".item-paragraph").first).to_be_visible()
+    expect(first.locator(".item-permalink")).to_be_visible()
+    # The next Tab goes into what was opened.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('.item-body, .item-meta') !== null")
+    page.keyboard.press("Shift+Tab")
+    expect(button).to_be_focused()
+    page.keyboard.press(" ")
+    expect(button).to_have_attribute("aria-expanded", "false")
+    expect(button).to_be_focused()
+    expect(first.locator(".item-paragraph").first).to_be_hidden()
+    # j/k still move between the articles.
+    page.keyboard.press("j")
+    expect(page.locator("article.item").nth(1)).to_be_focused()
+    page.keyboard.press("k")
+    expect(first).to_be_focused()
+
+
+def test_headlines_item_page_shows_the_body(page: Page, app_url: str) -> None:
+    stored(page, layout="headlines")
+    open_reader(page, app_url + SEED_ITEM)
+    expect(page.locator(".item-paragraph").first).to_be_visible()
+    expect(page.locator(".item-toggle:visible")).to_have_count(0)
+
+
+def test_headlines_choice_persists_across_reload_before_first_paint(
+        page: Page, app_url: str) -> None:
+    page.add_init_script(f"""
+        if (!sessionStorage.getItem('cleared')) {{
+            localStorage.removeItem('{KEY}'); sessionStorage.setItem('cleared', '1');
+        }}
+        requestAnimationFrame(() => {{
+            const paragraphs = [...document.querySelectorAll('.item-paragraph')];
+            window.__firstFrame = {{
+                layout: document.documentElement.getAttribute('data-layout'),
+                paragraphs: paragraphs.length,
+                shown: paragraphs.filter(p => p.checkVisibility()).length}};
+        }});""")
+    open_reader(page, app_url)
+    first = page.evaluate("window.__firstFrame")
+    assert first["layout"] is None and first["shown"] == first["paragraphs"], first
+    open_settings(page)
+    choice = page.get_by_role("checkbox", name=CHOICE)
+    choice.check()
+    expect(page.locator("#display-status")).to_contain_text("見出しだけ表示")
+    assert page.evaluate("document.documentElement.dataset.layout") == "headlines"
+    page.reload()
+    page.locator("article").first.wait_for()
+    first = page.evaluate("window.__firstFrame")
+    assert first["layout"] == "headlines" and first["shown"] == 0, first
+    open_settings(page)
+    expect(page.get_by_role("checkbox", name=CHOICE)).to_be_checked()
+    page.get_by_role("checkbox", name=CHOICE).uncheck()
+    assert page.evaluate("document.documentElement.dataset.layout") is None
+    expect(page.locator(".item-paragraph").first).to_be_visible()
+
+
+def test_headlines_choice_and_button_send_no_websocket_message(
+        page: Page, app_url: str) -> None:
+    sent: list[str] = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(str(payload))))
+    open_reader(page, app_url)
+    page.wait_for_timeout(500)  # hydration events are done
+    before = [frame for frame in sent if frame not in ("2", "3")]
+    open_settings(page)
+    page.get_by_role("checkbox", name=CHOICE).check()
+    toggle(page).click()
+    expect(toggle(page)).to_have_attribute("aria-expanded", "true")
+    page.wait_for_timeout(500)
+    assert [frame for frame in sent if frame not in ("2", "3")] == before
+
+
+def test_headlines_client_navigation_keeps_the_layout(page: Page, app_url: str) -> None:
+    stored(page, layout="headlines")
+    open_reader(page, app_url)
+    toggle(page).click()
+    page.locator("#office-PAR").check()
+    expect(page.locator("article.item")).to_have_count(1)
+    expect(toggle(page)).to_have_attribute("aria-expanded", "false")
+    expect(page.locator(".item-paragraph:visible")).to_have_count(0)
+
+
+@pytest.mark.parametrize("width", (320, 1280))
+def test_headlines_axe_every_theme(page: Page, app_url: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    stored(page, layout="headlines")
+    failures: list[str] = []
+    for path in ("/", "/?q=自治体", SEED_ITEM):
+        open_reader(page, app_url + path)
+        page.wait_for_load_state("networkidle")
+        if path != SEED_ITEM:
+            toggle(page).click()  # one open, the others closed
+        for theme in THEMES:
+            for size in ("100", "200"):
+                set_pref(page, "theme", theme)
+                set_pref(page, "size", size)
+                page.wait_for_function(
+                    "document.getAnimations().every(a => a.playState !== 'running')")
+                violations = axe_violations(page)
+                if violations:
+                    failures.append(f"{path} {theme or 'system'} {size}%:\n"
+                                    f"{format_violations(violations)}")
+    assert not failures, "\n".join(failures)
