@@ -101,6 +101,8 @@ def page_routes() -> list[Route]:
         Route("/items/{rest:path}", page, methods=["GET", "HEAD"], middleware=compressed),
         Route("/issues/{rest:path}", page, methods=["GET", "HEAD"], middleware=compressed),
         Route(routes.ISSUES, page, methods=["GET", "HEAD"], middleware=compressed),
+        Route(routes.ACCESSIBILITY, page, methods=["GET", "HEAD"], middleware=compressed),
+        Route(routes.ABOUT, page, methods=["GET", "HEAD"], middleware=compressed),
         Route(routes.VIEW_PREFIX + "/{rest:path}", view, methods=["GET"],
               middleware=compressed),
     ]
