@@ -83,7 +83,9 @@ async def view(request: Request) -> Response:
     snapshot = store.current()
     path = _raw_path(request, routes.VIEW_PREFIX) or routes.READER
     rendered = render_view(snapshot, request_of(path, request, snapshot), wants_readings(request))
-    current = request.query_params.get("v") == snapshot.version
+    # The statement follows the test record, not the content version: never cached for good.
+    for_good = rendered.kind is not Kind.STATEMENT
+    current = for_good and request.query_params.get("v") == snapshot.version
     cache = "public, max-age=31536000, immutable" if current else "no-cache"
     return _respond(request, rendered.html, rendered.meta.status, cache,
                     {"X-Content-Version": snapshot.version})

@@ -236,6 +236,8 @@ def test_statement_view_alone_for_client_navigation(client: TestClient, seeded: 
     response = client.get(f"/_view/accessibility?v={version}")
     assert response.status_code == 200 and response.text.startswith('<div id="view"')
     assert f'data-src="/_view/accessibility?v={version}"' in response.text
+    # A new test record changes the page without a new content version: not cached for good.
+    assert response.headers["cache-control"] == "no-cache"
     assert views.statement_page(False)[1].canonical == "/accessibility"
 
 
