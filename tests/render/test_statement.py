@@ -293,3 +293,41 @@ def test_plugin_records_outcomes_and_criteria_of_a_run(tmp_path: Path) -> None:
     got = statuses(statement.parse(data))
     assert (got["1.4.3"], got["2.1.1"], got["2.4.7"], got["1.4.10"]) == (
         "適合", "不適合", "不適合", "未試験")
+
+
+def test_only_a_whole_run_writes_the_record_a_selection_never_replaces_it(tmp_path: Path) -> None:
+    (tmp_path / "pytest.ini").write_text("[pytest]\ntestpaths = suite\n")
+    (tmp_path / "suite").mkdir()
+    (tmp_path / "suite" / "conftest.py").write_text(textwrap.dedent("""
+        from pathlib import Path
+        from tests import wcag
+
+        wcag.RESULTS = Path(__file__).parents[1] / "var" / "results.json"
+
+        def pytest_addoption(parser):
+            wcag.addoption(parser)
+
+        def pytest_configure(config):
+            wcag.configure(config)
+        """))
+    (tmp_path / "suite" / "test_one.py").write_text(textwrap.dedent("""
+        import pytest
+
+        @pytest.mark.wcag("1.4.3")
+        def test_passes():
+            pass
+        """))
+    written = tmp_path / "var" / "results.json"
+    env = {"PYTHONPATH": str(PROJECT_ROOT), "PATH": "/usr/bin:/bin"}
+
+    def run(*args: str) -> None:
+        subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args],
+                       cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+
+    for selection in (("-k", "passes"), ("suite/test_one.py",), ("-m", "wcag")):
+        run(*selection)
+        assert not written.exists(), selection
+    run()  # what `make test` runs
+    data = json.loads(written.read_text(encoding="utf-8"))
+    assert data["whole_suite"] is True
+    assert [t["outcome"] for t in data["tests"]] == ["passed"]
