@@ -153,10 +153,10 @@ class Recorder:
     def whole_suite(self) -> bool:
         """`make test`: no paths, no selection (a run of one file must not replace the
         record of the whole suite)."""
-        return (self.config.args_source is pytest.Config.ArgsSource.TESTPATHS
-                and not self.config.getoption("keyword", "")
-                and not self.config.getoption("markexpr", "")
-                and not self.config.getoption("lf", False))
+        option = self.config.getoption
+        selected = any(option(name, None) for name in (
+            "keyword", "markexpr", "lf", "ignore", "ignore_glob", "deselect", "maxfail"))
+        return self.config.args_source is pytest.Config.ArgsSource.TESTPATHS and not selected
 
     def target(self) -> Path | None:
         chosen = self.config.getoption("wcag_results", None)
