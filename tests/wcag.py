@@ -155,7 +155,8 @@ class Recorder:
         record of the whole suite)."""
         option = self.config.getoption
         selected = any(option(name, None) for name in (
-            "keyword", "markexpr", "lf", "ignore", "ignore_glob", "deselect", "maxfail"))
+            "keyword", "markexpr", "lf", "ignore", "ignore_glob", "deselect", "maxfail",
+            "collectonly"))
         return self.config.args_source is pytest.Config.ArgsSource.TESTPATHS and not selected
 
     def target(self) -> Path | None:

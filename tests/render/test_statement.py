@@ -325,7 +325,8 @@ def test_only_a_whole_run_writes_the_record_a_selection_never_replaces_it(tmp_pa
                        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
 
     for selection in (("-k", "passes"), ("suite/test_one.py",), ("-m", "wcag"),
-                      ("--ignore", "suite/other"), ("--deselect", "suite/x.py::y"), ("-x",)):
+                      ("--ignore", "suite/other"), ("--deselect", "suite/x.py::y"), ("-x",),
+                      ("--co",)):
         run(*selection)
         assert not written.exists(), selection
     run()  # what `make test` runs
