@@ -112,3 +112,45 @@ def test_reader_keeps_only_what_the_about_page_lists(browser: Browser, app_url: 
         assert "fr_furigana" in cookies and cookies <= listed
     finally:
         context.close()
+
+
+# --- criteria no other test covers --------------------------------------------------------
+
+
+@pytest.mark.wcag("2.5.7", method="ブラウザ試験：文字サイズのスライダーは、ドラッグせずに"
+                  "クリック1回でも変えられること")
+def test_text_size_slider_changes_with_one_click_without_dragging(page: Page,
+                                                                   app_url: str) -> None:
+    open_reader(page, app_url)
+    page.locator(".display-summary").click()
+    slider = page.locator("input[type=range][data-display-control=size]")
+    box = slider.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + box["width"] * 0.95, box["y"] + box["height"] / 2)
+    size = page.evaluate("Number(document.documentElement.dataset.size || 100)")
+    assert size >= 250  # one click near the end of the track, no drag
+
+
+@pytest.mark.wcag("3.2.1", method="ブラウザ試験：Tab キーでページ内のすべての部品へ移動しても、"
+                  "ページの移動やダイアログの表示が起きないこと")
+def test_focus_alone_never_changes_the_page(page: Page, app_url: str) -> None:
+    open_reader(page, app_url)
+    url = page.url
+    focusable = page.evaluate("document.querySelectorAll('a[href], button, input, summary,"
+                              " [tabindex]:not([tabindex=\"-1\"])').length")
+    for _ in range(focusable + 5):
+        page.keyboard.press("Tab")
+        assert page.url == url
+    assert page.evaluate("document.querySelector('dialog[open]') === null")
+    assert page.evaluate("document.getElementById('display-settings').open") is False
+
+
+@pytest.mark.wcag("1.3.4", method="ブラウザ試験：縦向き・横向きのどちらの画面でも、"
+                  "記事が横にはみ出さず表示されること")
+@pytest.mark.parametrize("viewport", [(390, 844), (844, 390)], ids=["portrait", "landscape"])
+def test_reader_works_in_portrait_and_landscape(page: Page, app_url: str,
+                                                viewport: tuple[int, int]) -> None:
+    page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
+    open_reader(page, app_url)
+    expect(page.get_by_role("article").first).to_be_visible()
+    assert horizontal_overflow(page) <= 0
