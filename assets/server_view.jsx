@@ -10,7 +10,7 @@ import { useEffect, useLayoutEffect, useState } from "react";
 import { useLocation, useNavigate } from "react-router";
 
 const FURIGANA_COOKIE = "fr_furigana";
-const READER_PATH = /^\/(items\/[^/]+|issues(\/[^/]+)?)?$/;
+const READER_PATH = /^\/(items\/[^/]+|issues(\/[^/]+)?|accessibility|about)?$/;
 
 function wantsReadings() {
   // Also called while the build prerenders the shell, where there is no document.

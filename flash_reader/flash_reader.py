@@ -29,7 +29,8 @@ if (counter := event_count.counter_from_env()) is not None:  # benchmarks only
     app.add_middleware(counter)
 # Reader URLs are answered by the server with their content (flash_reader/render); these
 # Reflex pages only add the island that keeps that page in step with the reader's state.
-for route in (routes.READER, routes.ITEM, routes.ISSUE, routes.ISSUES, routes.NOT_FOUND):
+for route in (routes.READER, routes.ITEM, routes.ISSUE, routes.ISSUES, routes.ACCESSIBILITY,
+              routes.ABOUT, routes.NOT_FOUND):
     app.add_page(reader.reader_page, route=route, title=reader.TITLE,
                  on_load=ViewState.on_load)
 app.add_page(embed_builder.embed_builder_page, route=routes.EMBED_BUILDER,

@@ -14,3 +14,16 @@ DEFAULT_FEED = PROJECT_ROOT / "assets" / "feeds" / "default.json"
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+# The accessibility statement is rendered from this suite's own results (tests/wcag.py).
+def pytest_addoption(parser: pytest.Parser) -> None:
+    from tests import wcag
+
+    wcag.addoption(parser)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from tests import wcag
+
+    wcag.configure(config)

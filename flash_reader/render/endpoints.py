@@ -121,8 +121,11 @@ def _rendered(request: Request, path: str) -> tuple[Snapshot, tuple, RenderedVie
 
 def page_response(request: Request, key: tuple, rendered: RenderedView) -> Response:
     public, shell = config.public_url(), shells.get()
-    encoded = _encoded.get(("page", *key, public, shell.digest),
-                           lambda: document(rendered, public, shell))
+    if rendered.kind is Kind.STATEMENT:  # follows the test record: rendered every time
+        encoded = Encoded.of(document(rendered, public, shell))
+    else:
+        encoded = _encoded.get(("page", *key, public, shell.digest),
+                               lambda: document(rendered, public, shell))
     return _respond(request, encoded, rendered.meta.status, "no-cache",
                     {"Content-Security-Policy": page_policy(shell)})
 
@@ -137,9 +140,12 @@ async def view(request: Request) -> Response:
     asked for it never changes (cached for good); from another version it is revalidated."""
     path = _raw_path(request, routes.VIEW_PREFIX) or routes.READER
     snapshot, key, rendered = _rendered(request, path)
-    current = request.query_params.get("v") == snapshot.version
+    # The statement follows the test record, not the content version: never cached for good.
+    for_good = rendered.kind is not Kind.STATEMENT
+    current = for_good and request.query_params.get("v") == snapshot.version
     cache = "public, max-age=31536000, immutable" if current else "no-cache"
-    encoded = _encoded.get(("view", *key), lambda: rendered.html)
+    encoded = (_encoded.get(("view", *key), lambda: rendered.html) if for_good
+               else Encoded.of(rendered.html))
     return _respond(request, encoded, rendered.meta.status, cache,
                     {"X-Content-Version": snapshot.version})
 
@@ -155,6 +161,8 @@ def page_routes() -> list[Route]:
         Route("/items/{rest:path}", page, methods=["GET", "HEAD"]),
         Route("/issues/{rest:path}", page, methods=["GET", "HEAD"]),
         Route(routes.ISSUES, page, methods=["GET", "HEAD"]),
+        Route(routes.ACCESSIBILITY, page, methods=["GET", "HEAD"]),
+        Route(routes.ABOUT, page, methods=["GET", "HEAD"]),
         Route(routes.VIEW_PREFIX + "/{rest:path}", view, methods=["GET"]),
     ]
 

@@ -25,6 +25,8 @@ class Kind(enum.StrEnum):
     ITEM = "item"
     ISSUE = "issue"
     ARCHIVE = "archive"  # /issues: every year and month at once
+    STATEMENT = "statement"  # /accessibility
+    ABOUT = "about"
     NOT_FOUND = "not-found"
 
 
@@ -49,6 +51,10 @@ class ViewRequest:
             return routes.issue_url(self.issue_date) + _limit_query(self.limit)
         if self.kind is Kind.ARCHIVE:
             return routes.ISSUES
+        if self.kind is Kind.STATEMENT:
+            return routes.ACCESSIBILITY
+        if self.kind is Kind.ABOUT:
+            return routes.ABOUT
         if self.kind is Kind.READER:
             url = routes.reader_url(self.offices, self.query)
             if self.limit != PAGE_SIZE:
@@ -109,6 +115,10 @@ def from_url(path: str, params: dict[str, list[str]], known_offices: frozenset[s
                            parse_query(first("q")), limit)
     if path.rstrip("/") == routes.ISSUES:
         return ViewRequest(Kind.ARCHIVE)
+    if path.rstrip("/") == routes.ACCESSIBILITY:
+        return ViewRequest(Kind.STATEMENT)
+    if path.rstrip("/") == routes.ABOUT:
+        return ViewRequest(Kind.ABOUT)
     head, _, rest = path.lstrip("/").partition("/")
     if not rest or "/" in rest.rstrip("/"):
         return ViewRequest(Kind.NOT_FOUND)

@@ -15,6 +15,7 @@ from flash_reader import routes, views
 from flash_reader.feed import query as feed_query
 from flash_reader.feed import timeline as feed_timeline
 from flash_reader.feed.search import terms_of
+from flash_reader.render import statement
 from flash_reader.render.request import PAGE_SIZE, Kind, ViewRequest, view_src
 from flash_reader.store import Snapshot
 
@@ -76,6 +77,20 @@ class TimelineView:
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
+class StatementView:
+    """/accessibility: the JIS X 8341-3 form, filled from the recorded test run."""
+
+    claim: str  # 準拠 or 一部準拠
+    tested_on: str  # the run's date, or "" without a run
+    source: str  # which record the results come from
+    tools: tuple[tuple[str, str], ...]
+    pages: tuple[str, ...]
+    rows: tuple[statement.CriterionResult, ...]
+    counts: tuple[tuple[str, int], ...]
+    whole_suite: bool
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
 class PageView:
     """Everything the view template needs (fields unused by a kind stay empty)."""
 
@@ -100,6 +115,7 @@ class PageView:
     # not found
     message: str = ""
     timeline: TimelineView | None = None
+    statement: StatementView | None = None
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -113,6 +129,10 @@ class RenderedView:
 
 def build(snapshot: Snapshot, request: ViewRequest, readings: bool) -> tuple[PageView, PageMeta]:
     """The view and head metadata of `request` over `snapshot` (no HTML yet)."""
+    if request.kind is Kind.STATEMENT:  # these two need no feed
+        return statement_page(readings)
+    if request.kind is Kind.ABOUT:
+        return about_page(readings)
     if snapshot.feed is None:
         return _unavailable(snapshot, readings)
     if request.kind is Kind.READER:
@@ -249,6 +269,46 @@ def _archive(snapshot: Snapshot, readings: bool) -> tuple[PageView, PageMeta]:
                     announce=heading, timeline=timeline_view(snapshot, None))
     description = f"海外事務所フラッシュのバックナンバー：{archive_summary(snapshot)}"
     return view, PageMeta(200, f"{heading}（年・月ごと）｜{SITE}", description, routes.ISSUES)
+
+
+def statement_page(readings: bool) -> tuple[PageView, PageMeta]:
+    heading = "アクセシビリティ方針・試験結果"
+    paths = (statement.RESULTS, statement.BASELINE)
+    run, path = statement.current(paths)
+    rows = statement.judge(run)
+    if path is None:
+        source = "試験の記録がないため、すべて未試験としています。"
+    elif path == paths[0]:
+        source = "この版のテスト（make test）を最後に実行したときの記録から作成しています。"
+    else:
+        source = ("リポジトリに同梱した試験記録（docs/accessibility-results.json）から"
+                  "作成しています。")
+    tested_on = ""
+    if run and len(run.finished) >= 10:
+        date = statement_date(run.finished)
+        tested_on = f"{date.year}年{date.month}月{date.day}日" if date else ""
+    view = PageView(readings, heading=heading, announce=heading, statement=StatementView(
+        statement.conformance(rows), tested_on, source, run.tools if run else (),
+        run.pages if run else (), rows, statement.counts(rows),
+        bool(run and run.whole_suite)))
+    description = ("海外事務所フラッシュ（閲覧用ページ）のアクセシビリティ方針と、JIS X 8341-3:2016"
+                   "（WCAG 2.2 の A・AA）の達成基準ごとの試験結果。")
+    return view, PageMeta(200, f"{heading}｜{SITE}", description, routes.ACCESSIBILITY)
+
+
+def statement_date(stamp: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(stamp[:10])
+    except ValueError:
+        return None
+
+
+def about_page(readings: bool) -> tuple[PageView, PageMeta]:
+    heading = "このサイトについて"
+    view = PageView(readings, heading=heading, announce=heading)
+    description = ("海外事務所フラッシュとは何か、発行元（CLAIR 自治体国際化協会）への"
+                   "問い合わせ方法、このリーダーが端末に保存する情報。")
+    return view, PageMeta(200, f"{heading}｜{SITE}", description, routes.ABOUT)
 
 
 def neighbours(snapshot: Snapshot, date: dt.date) -> tuple[dt.date | None, dt.date | None]:
