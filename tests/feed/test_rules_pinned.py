@@ -6,9 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 
+import pytest
+
 from flash_reader.feed import sanitize
+from flash_reader.feed.errors import FeedFetchError
+from flash_reader.feed.fetch import fetch
 from flash_reader.feed.parse import parse
 from tests.feed.feeds import encode, feed, item
+from tests.feed.httpserver import FeedServer
 
 
 def test_date_published_without_zone_late_in_the_evening_is_jst() -> None:
@@ -52,3 +57,12 @@ def test_http_url_without_a_host_is_dropped() -> None:
     assert sanitize.safe_url("https:", None, sanitize.SAFE_IMAGE_SCHEMES) is None
     assert sanitize.safe_url("mailto:staff@example.org", None,
                              sanitize.SAFE_LINK_SCHEMES) == "mailto:staff@example.org"
+
+
+@pytest.mark.parametrize("status", [203, 206])
+def test_feed_server_answering_2xx_other_than_200_is_not_a_feed(
+        server: FeedServer, status: int) -> None:
+    # 206 is part of a body (a proxy's range answer); 203 a proxy's rewrite: not the feed.
+    url = server.serve("/feed.json", encode(feed(item("1"))), status=status)
+    with pytest.raises(FeedFetchError, match=f"answered {status}"):
+        fetch(url)
