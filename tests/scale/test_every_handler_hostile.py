@@ -24,6 +24,7 @@ from bench.reflex_client import NAMESPACE, ON_LOAD, READER, ReflexClient, captur
 from tests.browser.app_server import running_app, serving_pids
 
 pytestmark = pytest.mark.browser
+WEB_DIR = ".web-hostile-clients"  # shared by tests/scale/test_*hostile*.py, one at a time
 
 HUGE = "x" * 400_000  # 400 KB; two of them still fit engine.io's 1 MB message limit
 LONGEST_KEPT_STRING = 4_000  # nothing a reader's state keeps is longer (a URL query is cut there)
@@ -148,7 +149,8 @@ def in_thread(coroutine):
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     log = tmp_path_factory.mktemp("every-handler") / "reflex.log"
-    with running_app(log) as url:
+    # A build of its own: rebuilding .web would change the pages the session's app serves.
+    with running_app(log, REFLEX_WEB_WORKDIR=WEB_DIR) as url:
         yield url, log
 
 
