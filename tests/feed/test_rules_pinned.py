@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from flash_reader.feed import sanitize
+from flash_reader.feed import query, sanitize, timeline
 from flash_reader.feed.errors import FeedFetchError
 from flash_reader.feed.fetch import fetch
 from flash_reader.feed.parse import parse
@@ -66,3 +66,25 @@ def test_feed_server_answering_2xx_other_than_200_is_not_a_feed(
     url = server.serve("/feed.json", encode(feed(item("1"))), status=status)
     with pytest.raises(FeedFetchError, match=f"answered {status}"):
         fetch(url)
+
+
+def dated_feed(*dates: str):
+    return parse(encode(feed(*(item(str(n), _flash={"issue_date": d})
+                               for n, d in enumerate(dates)))))
+
+
+def test_issue_dates_of_items_in_mixed_order_are_newest_first() -> None:
+    parsed = dated_feed("2024-05-01", "2025-01-02", "2023-12-31", "2025-01-02")
+    assert query.issue_dates(parsed) == [dt.date(2025, 1, 2), dt.date(2024, 5, 1),
+                                         dt.date(2023, 12, 31)]
+    assert query.latest_issue(parsed) == dt.date(2025, 1, 2)
+
+
+def test_latest_issue_of_a_feed_without_dates_is_none() -> None:
+    assert query.latest_issue(parse(encode(feed(item("1"))))) is None
+
+
+def test_timeline_months_carry_their_year() -> None:
+    years = timeline.timeline(dated_feed("2025-03-01", "2024-03-01"))
+    assert [(y.year, [(m.year, m.month) for m in y.months]) for y in years] == [
+        (2025, [(2025, 3)]), (2024, [(2024, 3)])]
