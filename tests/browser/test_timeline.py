@@ -19,7 +19,11 @@ from tests.feed.httpserver import FeedServer, feed_server
 SHAPE = ArchiveShape(years=3, issues_per_year=6, items_per_issue=5, page_size=10)
 REFRESH_SECONDS = 2
 # Its own build folder: the session's default-feed app keeps serving from .web meanwhile.
+# The build holds the app's port (.web*/env.json), so the app restarted while the module's app
+# runs builds in a second folder: rebuilding the first would point the module's pages at the
+# restarted app's port, dead once that test ends (the next test's island never got ready).
 WEB_DIR = ".web-archive"
+RESTARTED_WEB_DIR = ".web-archive-restarted"
 
 
 @pytest.fixture(scope="module")
@@ -41,9 +45,9 @@ def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("cache")
 
 
-def archive_app(log: Path, server: FeedServer, cache: Path):
+def archive_app(log: Path, server: FeedServer, cache: Path, web_dir: str = WEB_DIR):
     return running_app(log, FLASH_FEED_URL=server.url("/feed.json"), FLASH_CACHE_DIR=str(cache),
-                       FLASH_REFRESH_SECONDS=str(REFRESH_SECONDS), REFLEX_WEB_WORKDIR=WEB_DIR)
+                       FLASH_REFRESH_SECONDS=str(REFRESH_SECONDS), REFLEX_WEB_WORKDIR=web_dir)
 
 
 @pytest.fixture(scope="module")
@@ -145,7 +149,7 @@ def test_server_down_at_start_shows_the_whole_archive_from_disk_then_recovers(
     demo_server.down = True
     try:
         log = tmp_path_factory.mktemp("restarted") / "reflex.log"
-        with archive_app(log, demo_server, cache_dir) as url:
+        with archive_app(log, demo_server, cache_dir, RESTARTED_WEB_DIR) as url:
             whole_archive_loaded(url)
             # An issue on the last page, right after the restart, from the disk copies.
             page.goto(url + "/issues/2023-01-01")

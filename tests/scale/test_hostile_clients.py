@@ -17,6 +17,7 @@ from flash_reader.logging_guard import LINES_PER_CONNECTION
 from tests.browser.app_server import in_thread, running_app
 
 pytestmark = pytest.mark.browser
+WEB_DIR = ".web-hostile-clients"  # shared by tests/scale/test_*hostile*.py, one at a time
 
 UNKNOWN_EVENTS = 2_000
 FRONTEND_EXCEPTION = (f"{STATE}.reflex___state____frontend_event_exception_state"
@@ -28,7 +29,8 @@ EVIL = "http://evil.example"
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     log = tmp_path_factory.mktemp("hostile") / "reflex.log"
-    with running_app(log) as url:
+    # A build of its own: rebuilding .web would change the pages the session's app serves.
+    with running_app(log, REFLEX_WEB_WORKDIR=WEB_DIR) as url:
         yield url, log
 
 
