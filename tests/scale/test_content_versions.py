@@ -15,7 +15,7 @@ from tests.browser.app_server import in_thread, running_app
 from tests.scale.redis_server import redis_server
 
 pytestmark = pytest.mark.browser
-SRC = re.compile(r'<div id="view" data-src="([^"]*)"')
+SRC = re.compile(r'<div id="view"[^>]*? data-src="([^"]*)"')
 
 
 
