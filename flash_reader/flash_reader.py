@@ -4,6 +4,7 @@ from flash_reader import event_count, lifespan, logging_guard, routes
 from flash_reader.api import create_api
 from flash_reader.components.head import head_components
 from flash_reader.embed.headers import SecurityHeaders
+from flash_reader.event_guard import EventGuard
 from flash_reader.pages import embed_builder, reader
 from flash_reader.render.endpoints import NotFoundPages
 from flash_reader.shell import FlashApp
@@ -25,6 +26,7 @@ app = FlashApp(
     backend_exception_handler=logging_guard.backend_exception_handler,
 )
 app.register_lifespan_task(lifespan.feed_lifespan)
+app.add_middleware(EventGuard())
 if (counter := event_count.counter_from_env()) is not None:  # benchmarks only
     app.add_middleware(counter)
 # Reader URLs are answered by the server with their content (flash_reader/render); these

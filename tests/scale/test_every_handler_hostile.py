@@ -233,9 +233,6 @@ def test_hostile_payloads_to_every_handler_keep_state_and_memory_bounded(
     assert rss_after - rss_before <= RSS_GROWTH_BOUND_MB
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Reflex 0.10.1: State.set_is_hydrated and State.setvar('is_hydrated', …) store any JSON "
-    "value (only a type warning is logged, with the value) until the reader's next hydrate"))
 def test_reflex_is_hydrated_keeps_only_a_bool(page: Page, served: tuple[str, Path]) -> None:
     url, _ = served
     auth = capture_auth_with(page, url)
