@@ -12,6 +12,7 @@ import functools
 import unicodedata
 
 from flash_reader.feed.model import Item
+from flash_reader.reading.furigana import has_kanji
 from flash_reader.reading.kana import is_kana, item_kana, reading_ranges
 
 _KATAKANA_START, _KATAKANA_END = 0x30A1, 0x30F6  # ァ … ヶ
@@ -92,8 +93,9 @@ def match_ranges(text: str, terms: tuple[str, ...]) -> list[tuple[int, int]]:
             while at != -1:
                 ranges.append((origins[at], _end_origin(origins, at + len(term))))
                 at = folded.find(term, at + len(term))
-    if any(is_kana(term) for term in terms):
-        ranges.extend(reading_ranges(text, terms))
+    reading_terms = tuple(term for term in terms if by_reading(term))
+    if reading_terms and has_kanji(text):
+        ranges.extend(reading_ranges(text, reading_terms))
     ranges.sort()
     merged: list[tuple[int, int]] = []
     for start, end in ranges:
@@ -125,6 +127,12 @@ def split_marked(text: str, terms: tuple[str, ...]) -> list[tuple[str, bool]]:
     if position < len(text) or not pieces:
         pieces.append((text[position:], False))
     return pieces
+
+
+def by_reading(term: str) -> bool:
+    """Whether `term` is also looked for in readings: typed in hiragana (a word typed in
+    katakana, ウェビナー, means the katakana word; its reading search would only cost time)."""
+    return is_kana(term) and is_kana(getattr(term, "typed", term))
 
 
 def fold_width_and_case(text: str) -> str:
@@ -162,7 +170,7 @@ class SearchIndex:
         # as typed (so クレアのブース finds クレアのブース). Only a mixed-kana term typed in
         # the other kana (くれあのぶーす for クレアのブース) is missed — unless its reading
         # matches: a kana term is also looked for in the items' readings (じちたい → 自治体).
-        variants = [(tuple({term, katakana(term), getattr(term, "typed", term)}), is_kana(term),
+        variants = [(tuple({term, katakana(term), getattr(term, "typed", term)}), by_reading(term),
                      term) for term in terms]
 
         def test(item: Item) -> bool:
