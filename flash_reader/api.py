@@ -28,7 +28,7 @@ from flash_reader.embed.params import (
 )
 from flash_reader.feed import query
 from flash_reader.render.endpoints import page_routes
-from flash_reader.store import store
+from flash_reader.store import Snapshot, store
 
 FEED_CACHE = "public, max-age=300"
 
@@ -114,13 +114,22 @@ def _card_params(request: Request) -> WidgetParams | Response:
         return _html(request, widget.error_html(exc.in_lang(lang), lang), 400)
 
 
-async def embed_item(request: Request) -> Response:
+def _card_request(request: Request) -> tuple[Snapshot, WidgetParams] | Response:
+    """What every card needs first: its parameters, and a loaded feed."""
     snapshot = store.current()
     params = _card_params(request)
     if isinstance(params, Response):
         return params
     if snapshot.feed is None:
         return _html(request, widget.unavailable_html(params.lang), 503)
+    return snapshot, params
+
+
+async def embed_item(request: Request) -> Response:
+    asked = _card_request(request)
+    if isinstance(asked, Response):
+        return asked
+    snapshot, params = asked
     item = snapshot.items_by_id.get(request.path_params["item_id"])
     if item is None:
         return _html(request, widget.not_found_html("item", params.lang), 404)
@@ -128,12 +137,10 @@ async def embed_item(request: Request) -> Response:
 
 
 async def embed_issue(request: Request) -> Response:
-    snapshot = store.current()
-    params = _card_params(request)
-    if isinstance(params, Response):
-        return params
-    if snapshot.feed is None:
-        return _html(request, widget.unavailable_html(params.lang), 503)
+    asked = _card_request(request)
+    if isinstance(asked, Response):
+        return asked
+    snapshot, params = asked
     raw = request.path_params["issue_date"]
     try:
         date = dt.date.fromisoformat(raw) if len(raw) == 10 else None

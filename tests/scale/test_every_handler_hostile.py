@@ -31,7 +31,6 @@ LONGEST_KEPT_STRING = 4_000  # nothing a reader's state keeps is longer (a URL q
 LONGEST_KEPT_LIST = 200  # nor a list longer (office codes: a feed has a few dozen)
 RSS_GROWTH_BOUND_MB = 150  # before the fix, 40 hostile events grew the server by 765 MB
 FULL_STATE_BOUND_BYTES = 200_000  # everything the server sends back when a reader reconnects
-REFLEX_IS_HYDRATED = "delta.reflex___state____state.is_hydrated_rx_state_"
 
 
 def nested(depth: int) -> Any:
@@ -225,9 +224,9 @@ def test_hostile_payloads_to_every_handler_keep_state_and_memory_bounded(
     print("stored hostile input (the last event sent before the delta -> field):",
           *stored or ["none"], sep="\n  ")
     print("held after reconnecting:", delta_findings(rehydrated) or "nothing unbounded")
-    # Reflex's own root flag takes anything (see the xfail test below); every other field
-    # of every state, the app's and Reflex's, must keep only bounded values.
-    assert [found for found in stored if REFLEX_IS_HYDRATED not in found] == []
+    # Every field of every state, the app's and Reflex's own (its root is_hydrated flag only
+    # since flash_reader/event_guard.py), must keep only bounded values.
+    assert stored == []
     assert delta_findings(rehydrated) == []
     assert full_state <= FULL_STATE_BOUND_BYTES
     assert rss_after - rss_before <= RSS_GROWTH_BOUND_MB
