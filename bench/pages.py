@@ -84,43 +84,11 @@ def write_counter_app(directory: Path) -> Path:
     return directory
 
 
-@contextlib.contextmanager
-def running_reflex_app(directory: Path, log: Path) -> Iterator[str]:
+def running_reflex_app(directory: Path, log: Path):
     """`reflex run --env prod --single-port` in `directory` (built there); yields its URL."""
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
+    from tests.browser.app_server import running_app
 
-    import httpx
-
-    from tests.browser.app_server import app_env, free_port
-
-    port = free_port()
-    command = [sys.executable, "-m", "reflex", "run", "--env", "prod", "--single-port",
-               "--frontend-port", str(port), "--backend-port", str(port)]
-    process = subprocess.Popen(command, cwd=directory, env=app_env(), stdout=log.open("wb"),
-                               stderr=subprocess.STDOUT, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 600
-        while True:
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"{directory.name} did not start: see {log}")
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(url + "/", timeout=2).status_code == 200:
-                    break
-            time.sleep(1)
-        yield url
-    finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+    return running_app(log, cwd=directory)
 
 
 def write_blank_app(directory: Path) -> Path:

@@ -38,9 +38,11 @@ def app_env(**overrides: str) -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def running_app(log_path: Path, *, backend_only: bool = False, **env: str) -> Iterator[str]:
-    """Run `reflex run --env prod --single-port` (or `--backend-only`) and yield its base URL
-    once it serves."""
+def running_app(log_path: Path, *, backend_only: bool = False, cwd: Path = PROJECT_ROOT,
+                **env: str) -> Iterator[str]:
+    """Run `reflex run --env prod --single-port` (or `--backend-only`) in `cwd` (this project,
+    or another Reflex app such as the benchmarks' blank one) and yield its base URL once it
+    serves."""
     port = free_port()
     # Absolute URLs (canonical, og, oEmbed, feeds) come from the configured public URL.
     env = {"FLASH_PUBLIC_URL": f"http://127.0.0.1:{port}", **env}
@@ -48,7 +50,7 @@ def running_app(log_path: Path, *, backend_only: bool = False, **env: str) -> It
     command += ["--backend-only"] if backend_only else ["--single-port", "--frontend-port",
                                                         str(port)]
     with open(log_path, "wb") as log:
-        process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=app_env(**env), stdout=log,
+        process = subprocess.Popen(command, cwd=cwd, env=app_env(**env), stdout=log,
                                    stderr=subprocess.STDOUT, start_new_session=True)
         try:
             base_url = f"http://127.0.0.1:{port}"

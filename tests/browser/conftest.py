@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 
 from tests.browser.app_server import running_app
 
@@ -42,6 +42,15 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     log = Path(tmp_path_factory.mktemp("app")) / "reflex.log"
     with running_app(log) as url:
         yield url
+
+
+def tab_to(page: Page, target: Locator, most: int) -> bool:
+    """Press Tab (at most `most` times) until `target` has focus; whether it got there."""
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        if target.evaluate("el => el === document.activeElement"):
+            return True
+    return False
 
 
 def open_reader(page: Page, url: str) -> Page:

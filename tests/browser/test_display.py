@@ -20,7 +20,7 @@ from flash_reader.display.palette import (
     parse_colour,
 )
 from tests.browser.axe import axe_violations, format_violations
-from tests.browser.conftest import open_reader
+from tests.browser.conftest import open_reader, tab_to
 from tests.browser.rendered import (
     WCAG_TEXT_SPACING_CSS,
     clipped_elements,
@@ -322,11 +322,7 @@ def test_display_controls_by_keyboard_alone(fresh: Page, app_url: str) -> None:
     page = fresh
     open_reader(page, app_url)
     summary = page.locator(".display-summary")
-    for _ in range(10):
-        page.keyboard.press("Tab")
-        if summary.evaluate("el => el === document.activeElement"):
-            break
-    else:
+    if not tab_to(page, summary, 10):
         pytest.fail("表示設定 is not reachable with Tab")
     page.keyboard.press("Enter")
     expect(page.get_by_role("group", name="文字サイズ")).to_be_visible()

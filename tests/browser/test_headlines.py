@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from flash_reader.display.palette import CHOOSABLE
 from tests.browser.axe import axe_violations, format_violations
-from tests.browser.conftest import open_reader
+from tests.browser.conftest import open_reader, tab_to
 from tests.browser.report import record
 
 KEY = "flash-reader:display"
@@ -113,11 +113,8 @@ def test_headlines_open_and_close_an_article_by_keyboard(page: Page, app_url: st
     page.keyboard.press("j")  # the shortcut to the first article
     expect(first).to_be_focused()
     button = toggle(page)
-    for _ in range(6):  # the office has no link: the date, then the button
-        page.keyboard.press("Tab")
-        if button.evaluate("el => el === document.activeElement"):
-            break
-    else:
+    # The office has no link: the date, then the button.
+    if not tab_to(page, button, 6):
         pytest.fail("the first article's 「本文」 button is not reached with Tab")
     page.keyboard.press("Enter")
     expect(button).to_have_attribute("aria-expanded", "true")
