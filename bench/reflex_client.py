@@ -103,6 +103,11 @@ class ReflexClient:
         await self._wait_for_delta_after(count, timeout, until)
         return time.perf_counter() - started
 
+    async def wait_for_delta_after(self, count: int, substate: str,
+                                   timeout: float = 30) -> None:
+        """Until a delta after the first `count` touches `substate`."""
+        await self._wait_for_delta_after(count, timeout, substate)
+
     async def wait_for_state(self, substate: str, timeout: float = 30) -> None:
         """Until any delta received so far (the hydrate's included) holds `substate`."""
         await self._wait_for_delta_after(0, timeout, substate)

@@ -47,7 +47,12 @@ def test_two_processes_agree_on_the_content_version(page: Page, tmp_path: Path) 
                 await client.connect()
                 await client.send(ON_LOAD, path="/?office=SEL", query={"office": "SEL"},
                                   until=READER)
-                src = client.state_value(READER, "view_src")
+                # The load's own on_load (for "/") may answer after connect(): wait for ours.
+                for _ in range(10):
+                    src = client.state_value(READER, "view_src") or ""
+                    if "office=SEL" in src:
+                        break
+                    await client.wait_for_delta_after(len(client.deltas), READER)
                 await client.close()
                 return client.token, src
 
