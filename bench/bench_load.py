@@ -1,23 +1,23 @@
 """N concurrent socket.io clients against the reader and a blank Reflex app, interleaved.
 
     .venv/bin/python -m bench.bench_load [--clients 1 100 500] [--duration 60] [--think 2.0]
-                                         [--no-view-fetch]
 
 Both apps run side by side for the whole run: the reader exactly as `make run` serves it, and a
 blank Reflex 0.10.1 app with one counter event (written, built and started by this bench, with
 the same memory state manager). At each level the two are measured one after the other (the
 order alternates per level), so both see the same machine.
 
-Reader clients hydrate with the payload a real chromium sent, then loop: a navigation to a filter
-view (`/?office=…`, one to three offices) and a navigation to `/`, alternately — Reflex's
-on_load with router_data as the browser sends it — each answered by the reader's state, whose
-`view_src` must change (else counted as an error); then they fetch that view's HTML as the
-browser's island does (not with --no-view-fetch). Blank clients send the counter event and
-wait for the new count. Both think (exponential, mean `--think` s) between events.
+Reader clients hydrate with the payload a real chromium sent and stay connected, then loop: a
+navigation to a filter view (`/?office=…`, one to three offices) and a navigation to `/`,
+alternately — as the browser's island navigates: one GET of the view (`/_view/<path>`, gzip),
+no websocket event (tests/browser/test_server_pages.py checks that a real browser sends none).
+Blank clients send the counter event and wait for the new count. Both think (exponential,
+mean `--think` s) between navigations.
 
-Reports p50/p95/p99 of the event round trip (and of event + view fetch for the reader), errors,
-and app process-group RSS growth per idle connected client; then the reader/blank ratios.
-The app counts the events it handled itself (FLASH_EVENT_COUNT_DIR); both counts are printed.
+Reports p50/p95/p99 of the navigation (reader) and of the counter event (blank), errors, and
+app process-group RSS growth per idle connected client; then the reader/blank ratios. The app
+counts the on_load events it handled itself (FLASH_EVENT_COUNT_DIR): none are expected while
+readers navigate.
 """
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ from pathlib import Path
 import httpx
 
 from bench.pages import COUNTER_EVENT, COUNTER_STATE, running_reflex_app, write_counter_app
-from bench.reflex_client import ON_LOAD, READER, ReflexClient, capture_auth
+from bench.reflex_client import ON_LOAD, ReflexClient, capture_auth
+from flash_reader import routes
 from flash_reader.event_count import ENV as EVENT_COUNT_ENV
 from flash_reader.event_count import read_counts
 from tests.browser.app_server import running_app, serving_pids
@@ -96,15 +97,13 @@ def pct(values: list[float], p: float) -> float:
     return 1000 * ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-async def run_level(target: Target, clients: int, duration: float, think: float,
-                    fetch_view: bool = True) -> dict:
+async def run_level(target: Target, clients: int, duration: float, think: float) -> dict:
     rss_before = group_rss_mb(target.pgid)
     pool = [ReflexClient(target.url, target.auth) for _ in range(clients)]
     gate = asyncio.Semaphore(50)
     errors = 0
     reasons: collections.Counter[str] = collections.Counter()
-    samples: dict[str, list[float]] = {"filter": [], "home": [], "filter+view": [],
-                                       "home+view": [], "counter": []}
+    samples: dict[str, list[float]] = {"filter": [], "home": [], "counter": []}
 
     async def connect(client: ReflexClient) -> None:
         nonlocal errors
@@ -124,23 +123,18 @@ async def run_level(target: Target, clients: int, duration: float, think: float,
     http = httpx.AsyncClient(base_url=target.url, timeout=30,
                              limits=httpx.Limits(max_connections=1000))  # ~one per browser
 
-    async def navigate(client: ReflexClient, kind: str) -> None:
+    async def navigate(kind: str) -> None:
         if kind == "filter":
             codes = ",".join(random.sample(target.offices, random.randint(1, 3)))
-            path, query = f"/?office={codes}", {"office": codes}
+            path = f"/?office={codes}"
         else:
-            path, query = "/", None
-        old = client.state_value(READER, "view_src")
+            path = "/"
         t0 = time.perf_counter()
-        event_s = await client.send(ON_LOAD, path=path, query=query, until=READER, timeout=30)
-        src = client.state_value(READER, "view_src")
-        if not src or src == old:
-            raise ValueError("the view did not change")
-        samples[kind].append(event_s)
-        if fetch_view:
-            answer = await http.get(src)
-            answer.raise_for_status()
-            samples[kind + "+view"].append(time.perf_counter() - t0)
+        answer = await http.get(routes.VIEW_PREFIX + path)
+        answer.raise_for_status()
+        if "data-version=" not in answer.text:
+            raise ValueError("not a view")
+        samples[kind].append(time.perf_counter() - t0)
 
     async def user(client: ReflexClient) -> None:
         nonlocal errors, last_answer
@@ -149,7 +143,7 @@ async def run_level(target: Target, clients: int, duration: float, think: float,
         while time.monotonic() < deadline:
             try:
                 if target.reader:
-                    await navigate(client, "filter" if turn % 2 == 0 else "home")
+                    await navigate("filter" if turn % 2 == 0 else "home")
                     turn += 1
                 else:
                     samples["counter"].append(await client.send(
@@ -184,7 +178,7 @@ async def run_level(target: Target, clients: int, duration: float, think: float,
 
 
 def print_row(row: dict, server_events: int | None) -> None:
-    kinds = [k for k in ("counter", "filter", "home", "filter+view", "home+view") if k in row]
+    kinds = [k for k in ("counter", "filter", "home") if k in row]
     for n, kind in enumerate(kinds):
         s = row[kind]
         head = (f"{row['app']:<8}{row['clients']:>8}{row['events']:>8}"
@@ -194,7 +188,7 @@ def print_row(row: dict, server_events: int | None) -> None:
         print(f"{head}  {kind:<12}{s['n']:>6}{s['p50']:>9.1f}{s['p95']:>9.1f}{s['p99']:>9.1f}",
               flush=True)
     print(f"{'':>8}server CPU {100 * row['server_busy']:.0f}% of a core "
-          f"({row['cpu_ms_per_event']:.2f} ms per event); load generator "
+          f"({row['cpu_ms_per_event']:.2f} ms per navigation or event); load generator "
           f"{100 * row['bench_busy']:.0f}%; machine load average {os.getloadavg()[0]:.1f}")
     for reason, count in row["reasons"].most_common(3):
         print(f"{'':>8}error x{count}: {reason}")
@@ -205,8 +199,6 @@ def main() -> None:
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 100, 500])
     parser.add_argument("--duration", type=float, default=60)
     parser.add_argument("--think", type=float, default=2.0, help="mean seconds between events")
-    parser.add_argument("--no-view-fetch", action="store_true",
-                        help="reader clients send the navigation event only (isolates its cost)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         counts_dir = Path(tmp) / "event-counts"
@@ -221,10 +213,9 @@ def main() -> None:
                            capture_auth(blank_url, CHROMIUM, CHROMIUM_ARGS, ready="#count"),
                            os.getpgid(min(serving_pids(blank_url))))
             print(f"reader {url}; blank counter app {blank_url}; {args.duration:.0f} s per level "
-                  f"and app; mean think time {args.think} s; offices {','.join(offices)}"
-                  + ("; reader clients do not fetch views" if args.no_view_fetch else ""))
-            print("events: answers received; server: on_load events the reader counted; "
-                  "KB/idle: RSS growth per connected idle client; ms: p50 p95 p99")
+                  f"and app; mean think time {args.think} s; offices {','.join(offices)}")
+            print("events: answers received; server: on_load events the reader counted (none "
+                  "expected); KB/idle: RSS growth per connected idle client; ms: p50 p95 p99")
             print(f"{'app':<8}{'clients':>8}{'events':>8}{'server':>8}{'ev/s':>8}{'errors':>7}"
                   f"{'KB/idle':>9}{'RSS MB':>9}  {'measure':<12}{'n':>6}{'p50':>9}{'p95':>9}"
                   f"{'p99':>9}")
@@ -233,8 +224,7 @@ def main() -> None:
                 order = (blank, reader) if level % 2 == 0 else (reader, blank)
                 for target in order:
                     before = read_counts(counts_dir)[ON_LOAD]
-                    row = asyncio.run(run_level(target, clients, args.duration, args.think,
-                                                not args.no_view_fetch))
+                    row = asyncio.run(run_level(target, clients, args.duration, args.think))
                     server = read_counts(counts_dir)[ON_LOAD] - before if target.reader else None
                     print_row(row, server)
                     rows[(target.name, clients)] = row
@@ -248,7 +238,7 @@ def print_ratios(rows: dict, levels: list[int]) -> None:
         reader, blank = rows[("reader", clients)], rows[("blank", clients)]
         base = blank["counter"]["p95"]
         parts = [f"{kind} {reader[kind]['p95'] / base:.2f}x" for kind in
-                 ("filter", "home", "filter+view", "home+view") if kind in reader]
+                 ("filter", "home") if kind in reader]
         memory = (reader["kb_per_client"] / blank["kb_per_client"]
                   if blank["kb_per_client"] > 0 else float("nan"))
         print(f"{clients:>5} clients: blank p95 {base:.1f} ms; " + "; ".join(parts)

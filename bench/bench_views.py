@@ -5,14 +5,14 @@
 For each feed (the bundled 7-item seed, then `flash-reader demo-archive`'s 2,520 items served by
 a local HTTP server) the real app is started as `make run` serves it, and:
   - a real chromium loads `/`, `/?office=SEL` and `/items/<id>` (fresh context, furigana off)
-    and counts the websocket bytes it receives until the reader's state has arrived;
-  - the frames the browser sends (on load, and for a click on an office filter) are printed,
-    so the bench's own events can be checked against them;
-  - one socket.io client sends navigations (Reflex's on_load with router_data, as the browser
-    does), alternating a filter view and `/`, and the app's CPU time (utime+stime of its
-    process group, from /proc) over those events is divided by their number — for the event
-    alone, for the event plus the view fetch the browser then makes (cached views), and for
-    views never rendered before (a render each).
+    and counts the websocket bytes it receives until Reflex has hydrated the page;
+  - what the browser sends for a click on an office filter is printed (websocket frames: none
+    expected; the view requests it makes), so the bench's own requests can be checked
+    against them;
+  - an HTTP client then navigates as the browser's island does (GET /_view/<path>),
+    alternating a filter view and `/`, and the app's CPU time (utime+stime of its process
+    group, from /proc) over those requests is divided by their number — for views already
+    rendered (cached), and for views never rendered before (a render each).
 Prints tables and the archive/seed ratios; not a test.
 """
 
@@ -22,19 +22,18 @@ import argparse
 import asyncio
 import concurrent.futures
 import contextlib
-import json
 import os
 import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit
 
 import httpx
 from playwright.sync_api import Browser, sync_playwright
 
 from bench.bench_load import group_cpu_seconds
-from bench.reflex_client import NAMESPACE, ON_LOAD, READER, ReflexClient, capture_auth_with
+from bench.reflex_client import NAMESPACE
+from flash_reader import routes
 from flash_reader.cli import main as flash_reader_cli
 from tests.browser.app_server import running_app, serving_pids
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
@@ -44,6 +43,7 @@ ALL_LOADED = "すべてのバックナンバー"
 WORDS = ["自治体", "しんがぽーる", "cuf", "ウェビナー", "交流", "観光", "存在しない", "日本"]
 EVENT_PREFIX = f"42{NAMESPACE},"
 CONNECT_PREFIX = f"40{NAMESPACE},"  # carries the hydrate event
+HYDRATED = '"is_hydrated_rx_state_":true'
 
 
 def wait_until_html_says(url: str, text: str, timeout: float) -> float:
@@ -57,20 +57,25 @@ def wait_until_html_says(url: str, text: str, timeout: float) -> float:
 
 
 def ws_on_load(browser: Browser, url: str) -> dict:
-    """Websocket bytes received/sent by a cold load of `url` until the reader's state arrived
-    (the island marks `data-state=received`), plus half a second for trailing frames."""
+    """Websocket bytes received/sent by a cold load of `url` until Reflex has hydrated the
+    page (its answer to the load's events), plus half a second for trailing frames."""
     context = browser.new_context()
     page = context.new_page()
     received: list[int] = []
+    texts: list[str] = []
     sent: list[str] = []
 
     def on_ws(ws) -> None:
-        ws.on("framereceived", lambda payload: received.append(_size(payload)))
+        ws.on("framereceived", lambda payload: (received.append(_size(payload)),
+                                                texts.append(str(payload))))
         ws.on("framesent", lambda payload: sent.append(str(payload)))
 
     page.on("websocket", on_ws)
     response = page.goto(url)
-    page.locator("flash-page[data-state=received]").wait_for(timeout=60_000)
+    page.locator("flash-page[data-island=ready]").wait_for(state="attached", timeout=60_000)
+    deadline = time.monotonic() + 60
+    while not any(HYDRATED in text for text in texts) and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
     page.wait_for_timeout(500)
     document = len(response.body()) if response else 0
     context.close()
@@ -83,54 +88,42 @@ def _size(payload: str | bytes) -> int:
     return len(payload.encode("utf-8") if isinstance(payload, str) else payload)
 
 
-def browser_navigation_frame(browser: Browser, url: str) -> tuple[dict, list[str]]:
-    """The event frame a real browser sends when a reader ticks an office filter on `/`, and
-    every filter URL the page offers (the `data-href` of its office checkboxes)."""
+def browser_navigation(browser: Browser, url: str) -> tuple[dict, list[str]]:
+    """What a real browser sends when a reader ticks an office filter on `/` (websocket event
+    frames and view requests), and every filter URL the page offers (the `data-href` of its
+    office checkboxes)."""
     context = browser.new_context()
     page = context.new_page()
     sent: list[str] = []
+    views: list[str] = []
     page.on("websocket", lambda ws: ws.on("framesent", lambda p: sent.append(str(p))))
+    page.on("request", lambda r: routes.VIEW_PREFIX + "/" in r.url and views.append(r.url))
     page.goto(url)
-    page.locator("flash-page[data-island=ready][data-state=received]").wait_for(timeout=60_000)
+    page.locator("flash-page[data-island=ready]").wait_for(state="attached", timeout=60_000)
     hrefs = page.eval_on_selector_all("input[name=office][data-href]",
                                       "els => els.map(e => e.getAttribute('data-href'))")
+    page.wait_for_timeout(1000)  # the load's own events, so they are not counted below
     before = len(sent)
-    old_src = page.get_attribute("#" + _view_id(page), "data-src")
+    title = page.title()
     page.locator("input[name=office][data-href]").first.check()
-    page.wait_for_function(
-        "([id, old]) => { const v = document.getElementById(id);"
-        " return v && v.getAttribute('data-src') !== old; }", arg=[_view_id(page), old_src],
-        timeout=30_000)
+    page.wait_for_function("old => document.title !== old", arg=title, timeout=30_000)
     frames = [f for f in sent[before:] if f.startswith(EVENT_PREFIX)]
     context.close()
-    return json.loads(frames[0][len(EVENT_PREFIX):])[1], hrefs
+    return {"frames": frames, "views": [v[len(url):] for v in views]}, hrefs
 
 
-def _view_id(page) -> str:
-    return page.eval_on_selector("[data-src]", "e => e.id")
-
-
-async def cpu_per_navigation(url: str, auth: dict, pgid: int, events: int,
-                             filters: list[str]) -> dict:
-    client = ReflexClient(url, auth)
-    await client.connect()
-    await client.wait_for_state(READER)
+async def cpu_per_navigation(url: str, pgid: int, events: int, filters: list[str]) -> dict:
     fetched = 0
 
-    async def navigate(path: str, http: httpx.AsyncClient | None) -> None:
+    async def navigate(path: str, http: httpx.AsyncClient) -> None:
         nonlocal fetched
-        old = client.state_value(READER, "view_src")
-        query = dict(parse_qsl(urlsplit(path).query))
-        await client.send(ON_LOAD, path=path, query=query or None, until=READER, timeout=60)
-        src = client.state_value(READER, "view_src")
-        if not src or src == old:
-            raise AssertionError(f"navigation to {path} did not change the view ({src!r})")
-        if http is not None:
-            answer = await http.get(src)
-            answer.raise_for_status()
-            fetched += len(answer.content)
+        answer = await http.get(routes.VIEW_PREFIX + path)
+        answer.raise_for_status()
+        if "data-version=" not in answer.text:
+            raise AssertionError(f"{path} did not answer a view")
+        fetched += len(answer.content)
 
-    async def measured(paths: list[str], http: httpx.AsyncClient | None) -> float:
+    async def measured(paths: list[str], http: httpx.AsyncClient) -> float:
         before = group_cpu_seconds(pgid)
         for path in paths:
             await navigate(path, http)
@@ -138,21 +131,19 @@ async def cpu_per_navigation(url: str, auth: dict, pgid: int, events: int,
 
     filter_view = filters[0]
     alternating = [filter_view if n % 2 == 0 else "/" for n in range(events)]
-    # Every path differs from the one before, so every event changes the view.
+    # Every path differs from every other, so each view is rendered once.
     fresh = [f"/?q={word}" for word in WORDS]
     fresh += [f"{href}&q={word}" for href in filters[1:] for word in WORDS[:3]]
     async with httpx.AsyncClient(base_url=url, timeout=60) as http:
         await measured(alternating[:20], http)  # warm-up: both views rendered and cached
-        event_ms = await measured(alternating, None)
-        with_fetch_ms = await measured(alternating, http)
+        cached_ms = await measured(alternating, http)
         fetched_cached = fetched / events
         fetched = 0
         render_ms = await measured(fresh, http)  # all distinct: each one is rendered once
         fetched_fresh = fetched / len(fresh)
-    await client.close()
-    return {"event_ms": event_ms, "with_fetch_ms": with_fetch_ms, "render_ms": render_ms,
-            "fresh_views": len(fresh), "view_kb_cached": fetched_cached / 1024,
-            "view_kb_fresh": fetched_fresh / 1024, "filter_view": filter_view}
+    return {"cached_ms": cached_ms, "render_ms": render_ms, "fresh_views": len(fresh),
+            "view_kb_cached": fetched_cached / 1024, "view_kb_fresh": fetched_fresh / 1024,
+            "filter_view": filter_view}
 
 
 @contextlib.contextmanager
@@ -175,18 +166,17 @@ def measure_app(browser: Browser, tmp: Path, name: str, events: int, feed_url: s
         page = browser.new_page()
         page.goto(url)
         item = page.eval_on_selector("a[href^='/items/']", "a => a.getAttribute('href')")
-        auth = capture_auth_with(page, url)
         page.close()
         loads = {path: ws_on_load(browser, url + path)
                  for path in ("/", "/?office=SEL", item)}
-        frame, filters = browser_navigation_frame(browser, url + "/")
+        click, filters = browser_navigation(browser, url + "/")
         pgid = os.getpgid(min(serving_pids(url)))
         # Playwright's sync API runs an event loop in this thread: the clients get their own.
         with concurrent.futures.ThreadPoolExecutor(1) as thread:
-            cpu = thread.submit(asyncio.run, cpu_per_navigation(url, auth, pgid, events,
+            cpu = thread.submit(asyncio.run, cpu_per_navigation(url, pgid, events,
                                                                  filters)).result()
     return {"name": name, "loaded_s": loaded_s, "loads": loads, "item": item,
-            "frame": frame, "cpu": cpu}
+            "click": click, "cpu": cpu}
 
 
 def main() -> None:
@@ -215,8 +205,8 @@ def report_one(r: dict) -> None:
     load = r["loads"]["/"]["sent_events"]
     print("browser's frames on load (connect with hydrate; events):",
           *(f[:300] for f in load), sep="\n  ")
-    print(f"browser's frame for an office click: name={r['frame'].get('name')} "
-          f"router_data={json.dumps(r['frame'].get('router_data'), ensure_ascii=False)}")
+    print(f"browser's office click: {len(r['click']['frames'])} websocket events "
+          f"{[f[:120] for f in r['click']['frames']]}; view requests {r['click']['views']}")
     print(f"{'page':<34}{'ws KB recv':>11}{'frames':>8}{'ws KB sent':>11}{'HTML KB':>9}"
           f"{'goal':>10}")
     for path, load in r["loads"].items():
@@ -224,11 +214,10 @@ def report_one(r: dict) -> None:
         print(f"{path[:34]:<34}{load['received'] / 1024:>11.2f}{load['frames']:>8}"
               f"{load['sent'] / 1024:>11.2f}{load['document'] / 1024:>9.1f}{goal:>10}")
     c = r["cpu"]
-    print(f"server CPU per navigation ({c['filter_view']} <-> /), ms:")
-    print(f"  on_load event alone                 {c['event_ms']:8.2f}")
-    print(f"  event + view fetch (cached view)    {c['with_fetch_ms']:8.2f}"
+    print(f"server CPU per navigation = one view fetch ({c['filter_view']} <-> /), ms:")
+    print(f"  view already rendered (cached)      {c['cached_ms']:8.2f}"
           f"   view {c['view_kb_cached']:.1f} KB")
-    print(f"  event + view fetch, {c['fresh_views']} new views  {c['render_ms']:8.2f}"
+    print(f"  {c['fresh_views']} views never rendered before   {c['render_ms']:8.2f}"
           f"   view {c['view_kb_fresh']:.1f} KB")
 
 
@@ -239,9 +228,8 @@ def report_ratios(seed: dict, archive: dict) -> None:
             for path, p, q in (("/", "/", "/"), ("/?office=SEL", "/?office=SEL", "/?office=SEL"),
                                ("/items/<id>", seed["item"], archive["item"]))]
     rows += [(f"CPU per {name}", seed["cpu"][key], archive["cpu"][key])
-             for name, key in (("on_load event", "event_ms"),
-                               ("event + cached view", "with_fetch_ms"),
-                               ("event + new view", "render_ms"))]
+             for name, key in (("navigation, cached view", "cached_ms"),
+                               ("navigation, new view", "render_ms"))]
     for name, a, b in rows:
         ratio = b / a if a else float("nan")
         print(f"  {name:<34}{a:>10.2f}{b:>10.2f}{ratio:>8.2f}x  "

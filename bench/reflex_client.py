@@ -17,7 +17,6 @@ import socketio
 
 NAMESPACE = "/_event"
 STATE = "reflex___state____state"
-READER = f"{STATE}.flash_reader___state___view____view_state"
 BUILDER = f"{STATE}.flash_reader___state___embed_builder____embed_builder_state"
 ON_LOAD = f"{STATE}.reflex___state____on_load_internal_state.on_load_internal"
 
@@ -113,7 +112,7 @@ class ReflexClient:
         await self._wait_for_delta_after(0, timeout, substate)
 
     def state_value(self, substate: str, field: str) -> Any:
-        """The latest value the server sent for `field` of `substate` (e.g. READER, 'offices')."""
+        """The latest value the server sent for `field` of `substate` (e.g. BUILDER, 'offices')."""
         for update in reversed(self.deltas):
             values = update.get("delta", {}).get(substate, {})
             for key, value in values.items():

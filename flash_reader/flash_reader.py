@@ -9,7 +9,6 @@ from flash_reader.pages import embed_builder, reader
 from flash_reader.render.endpoints import NotFoundPages
 from flash_reader.shell import FlashApp
 from flash_reader.state.embed_builder import EmbedBuilderState
-from flash_reader.state.view import ViewState
 
 logging_guard.install()
 
@@ -30,11 +29,11 @@ app.add_middleware(EventGuard())
 if (counter := event_count.counter_from_env()) is not None:  # benchmarks only
     app.add_middleware(counter)
 # Reader URLs are answered by the server with their content (flash_reader/render); these
-# Reflex pages only add the island that keeps that page in step with the reader's state.
+# Reflex pages only add the island that navigates between server-rendered views. A reader's
+# choices are its URL and its display settings (localStorage): no reader state, no on_load.
 for route in (routes.READER, routes.ITEM, routes.ISSUE, routes.ISSUES, routes.ACCESSIBILITY,
               routes.ABOUT, routes.NOT_FOUND):
-    app.add_page(reader.reader_page, route=route, title=reader.TITLE,
-                 on_load=ViewState.on_load)
+    app.add_page(reader.reader_page, route=route, title=reader.TITLE)
 app.add_page(embed_builder.embed_builder_page, route=routes.EMBED_BUILDER,
              title=embed_builder.TITLE, description=reader.DESCRIPTION,
              on_load=EmbedBuilderState.on_load)

@@ -136,17 +136,15 @@ async def page(request: Request) -> Response:
 
 
 async def view(request: Request) -> Response:
-    """The #view element of a reader URL, for client-side navigation. Under the version it was
-    asked for it never changes (cached for good); from another version it is revalidated."""
+    """The #view element of a reader URL, for client-side navigation: what the browser fetches
+    when the reader follows a link. Always the current content; a browser that holds the same
+    view revalidates it (ETag) and gets a 304."""
     path = _raw_path(request, routes.VIEW_PREFIX) or routes.READER
     snapshot, key, rendered = _rendered(request, path)
-    # The statement follows the test record, not the content version: never cached for good.
-    for_good = rendered.kind is not Kind.STATEMENT
-    current = for_good and request.query_params.get("v") == snapshot.version
-    cache = "public, max-age=31536000, immutable" if current else "no-cache"
-    encoded = (_encoded.get(("view", *key), lambda: rendered.html) if for_good
-               else Encoded.of(rendered.html))
-    return _respond(request, encoded, rendered.meta.status, cache,
+    # The statement follows the test record, not the content version: encoded every time.
+    encoded = (Encoded.of(rendered.html) if rendered.kind is Kind.STATEMENT
+               else _encoded.get(("view", *key), lambda: rendered.html))
+    return _respond(request, encoded, rendered.meta.status, "no-cache",
                     {"X-Content-Version": snapshot.version})
 
 

@@ -7,7 +7,7 @@ from markupsafe import Markup
 
 from flash_reader.render.chrome import TEMPLATE_GLOBALS
 from flash_reader.render.request import Kind, ViewRequest
-from flash_reader.render.views import RenderedView, ViewCache, build, src_for
+from flash_reader.render.views import RenderedView, ViewCache, build
 from flash_reader.store import Snapshot
 
 ENV = jinja2.Environment(
@@ -29,11 +29,10 @@ def render_view(snapshot: Snapshot, request: ViewRequest, readings: bool) -> Ren
     if found is not None:
         return found
     view, meta = build(snapshot, request, readings)
-    src = src_for(snapshot, request) if meta.status == 200 else ""
     html = ENV.get_template("view.html").render(kind=request.kind.value if meta.status == 200
                                                 else "not-found", v=view, meta=meta,
-                                                src=src).strip()
-    rendered = RenderedView(request.kind, view, meta, src, html)
+                                                version=snapshot.version).strip()
+    rendered = RenderedView(request.kind, view, meta, snapshot.version, html)
     # The statement follows the test record, which changes without the content version.
     if request.kind is not Kind.STATEMENT:
         _views.put(key, rendered)

@@ -10,7 +10,7 @@ import dataclasses
 import datetime as dt
 import enum
 from collections.abc import Iterable
-from urllib.parse import quote, unquote, urlencode
+from urllib.parse import unquote, urlencode
 
 from flash_reader import routes
 from flash_reader.feed.search import MAX_QUERY_CHARS
@@ -129,12 +129,3 @@ def from_url(path: str, params: dict[str, list[str]], known_offices: frozenset[s
         return ViewRequest(Kind.ISSUE, issue_date=date, limit=limit)
     return ViewRequest(Kind.NOT_FOUND)
 
-
-def view_src(request: ViewRequest, version: str) -> str:
-    """Where the browser fetches this view's HTML: the same path under /_view, with the
-    content version (so the answer can be cached for good)."""
-    path = request.path()
-    if not path:
-        return ""
-    joiner = "&" if "?" in path else "?"
-    return f"{routes.VIEW_PREFIX}{path}{joiner}v={quote(version, safe='')}"

@@ -16,7 +16,7 @@ from flash_reader.feed import query as feed_query
 from flash_reader.feed import timeline as feed_timeline
 from flash_reader.feed.search import terms_of
 from flash_reader.render import statement
-from flash_reader.render.request import PAGE_SIZE, Kind, ViewRequest, view_src
+from flash_reader.render.request import PAGE_SIZE, Kind, ViewRequest
 from flash_reader.store import Snapshot
 
 SITE = "海外事務所フラッシュ"
@@ -123,7 +123,7 @@ class RenderedView:
     kind: Kind
     view: PageView
     meta: PageMeta
-    src: str  # where the browser fetches this view again (with the content version)
+    version: str  # the content version it was rendered from
     html: str  # the #view element
 
 
@@ -395,6 +395,3 @@ class ViewCache:
                 _, dropped = self._entries.popitem(last=False)
                 self._bytes -= len(dropped.html)
 
-
-def src_for(snapshot: Snapshot, request: ViewRequest) -> str:
-    return view_src(request, snapshot.version)

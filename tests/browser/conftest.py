@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -51,6 +52,34 @@ def tab_to(page: Page, target: Locator, most: int) -> bool:
         if target.evaluate("el => el === document.activeElement"):
             return True
     return False
+
+
+class Frames:
+    """The websocket frames a page sends and receives (engine.io's pings "2"/"3" left out)."""
+
+    HYDRATED = '"is_hydrated_rx_state_":true'
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.sent: list[str] = []
+        self.received: list[str] = []
+        self.sockets: list = []
+        page.on("websocket", self._watch)
+
+    def _watch(self, ws) -> None:
+        self.sockets.append(ws)
+        ws.on("framesent", lambda p: str(p) not in ("2", "3") and self.sent.append(str(p)))
+        ws.on("framereceived", lambda p: self.received.append(
+            p if isinstance(p, str) else p.decode("utf-8", "replace")))
+
+    def wait_hydrated(self, timeout: float = 30) -> None:
+        """Until Reflex has answered the load's events (hydrate, on_load_internal). Frames
+        reach Python only while Playwright runs, so this waits in the page."""
+        deadline = time.monotonic() + timeout
+        while not any(self.HYDRATED in frame for frame in self.received):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"not hydrated within {timeout:g} s: {self.received!r:.300}")
+            self.page.wait_for_timeout(50)
 
 
 def open_reader(page: Page, url: str) -> Page:

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.axe import axe_violations, format_violations
-from tests.browser.conftest import open_reader
+from tests.browser.conftest import Frames, open_reader
 from tests.browser.report import record
 
 
@@ -219,14 +219,11 @@ def test_filtered_and_permalink_pages_have_no_axe_violations(page: Page, app_url
 def test_state_sent_to_a_client_stays_small(page: Page, app_url: str, path: str,
                                             tmp_path_factory: pytest.TempPathFactory) -> None:
     """The feed stays in the shared store: a client receives only its visible slice."""
-    received: list[int] = []
-    page.on("websocket", lambda ws: ws.on(
-        "framereceived", lambda payload: received.append(len(
-            payload if isinstance(payload, bytes) else payload.encode("utf-8")))))
+    frames = Frames(page)
     page.goto(app_url + path)
-    # on_load's answer names the view: all the state a reader is sent on load.
-    page.locator("flash-page[data-state=received]").wait_for(state="attached")
+    frames.wait_hydrated()  # all the state a reader is sent on load
     expect(page.locator("article").first).to_be_visible()
+    received = [len(frame.encode("utf-8")) for frame in frames.received]
     total = sum(received)
     record(tmp_path_factory, "state sent to one client (websocket bytes received on load)",
            path, {"summary": f"{total / 1024:6.1f} KB in {len(received)} frames"})

@@ -9,7 +9,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tests.browser.conftest import open_reader
+from flash_reader.render.chrome import IDS
+from tests.browser.conftest import Frames, open_reader
 
 
 @pytest.fixture
@@ -85,11 +86,12 @@ def test_filtered_url_paints_only_its_articles_through_hydration(page: Page,
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.add_init_script(FRAME_RECORDER)
+    websocket = Frames(page)
     page.goto(app_url + "/?office=SEL")
-    # Hydrated, the island in charge, and the reader's state (naming this view) received.
-    page.locator("flash-page[data-island=ready][data-state=received]").wait_for(
-        state="attached")
-    # Then 30 more frames, to see what the island does with that state.
+    # Hydrated (Reflex answered the load's events) and the island in charge.
+    page.locator("flash-page[data-island=ready]").wait_for(state="attached")
+    websocket.wait_hydrated()
+    # Then 30 more frames, to see whether anything repaints after hydration.
     page.wait_for_function("n => window.__frames.length > n",
                            arg=page.evaluate("window.__frames.length") + 30)
     frames = page.evaluate("window.__recording = false, window.__frames")
@@ -141,3 +143,25 @@ def test_navigation_keeps_the_page_and_moves_focus(page: Page, app_url: str) -> 
     page.go_back()
     expect(page).to_have_url(app_url + "/")
     expect(page.get_by_role("heading", level=1)).to_be_focused()
+
+
+def test_navigation_is_one_view_fetch_and_no_websocket_event(page: Page, app_url: str) -> None:
+    """A reader's navigation costs the server one cached HTTP answer, not Reflex events
+    (issue 13: three events per navigation made a reader 30x a blank app under load)."""
+    websocket = Frames(page)
+    fetched: list[str] = []
+    page.on("request", lambda r: "/_view/" in r.url and fetched.append(r.url))
+    open_reader(page, app_url)
+    websocket.wait_hydrated()
+    sent = len(websocket.sent)
+    page.get_by_role("checkbox", name=re.compile("ソウル")).check()
+    expect(page).to_have_url(re.compile(r"/\?office=SEL$"))
+    expect(page.locator("article.item")).to_have_count(1)
+    page.locator("#" + IDS["search"]).fill("日韓")
+    page.locator("#" + IDS["search"]).press("Enter")
+    expect(page).to_have_url(re.compile(r"/\?office=SEL&q="))
+    page.locator("article.item a[href^='/items/']").first.click()
+    expect(page).to_have_url(re.compile("/items/"))
+    expect(page.get_by_role("heading", level=1)).to_be_focused()
+    assert len(fetched) == 3, fetched
+    assert websocket.sent[sent:] == []

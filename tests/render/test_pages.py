@@ -205,15 +205,16 @@ def test_issue_pages_show_at_most_fifty_articles(client: TestClient, feed_store:
     assert len(get(client, "/issues/2020-10-28?limit=150")[1].articles) == 120
 
 
-def test_view_fragment_is_cached_for_good_under_its_version(client: TestClient,
-                                                            seeded: FeedStore) -> None:
+def test_view_fragment_is_revalidated_and_names_its_version(client: TestClient,
+                                                             seeded: FeedStore) -> None:
     version = seeded.current().version
-    current = client.get(f"/_view/?office=SEL&v={version}")
-    assert current.status_code == 200 and "immutable" in current.headers["cache-control"]
+    current = client.get("/_view/?office=SEL")
+    assert current.status_code == 200 and current.headers["cache-control"] == "no-cache"
     assert current.text.startswith('<div id="view"') and current.text.count("<article") == 1
-    old = client.get("/_view/?office=SEL&v=old")
-    assert old.headers["cache-control"] == "no-cache"
-    assert old.headers["x-content-version"] == version
+    assert current.headers["x-content-version"] == version
+    assert f'data-version="{version}"' in current.text
+    again = client.get("/_view/?office=SEL", headers={"If-None-Match": current.headers["etag"]})
+    assert again.status_code == 304 and again.content == b""
 
 
 def test_readings_only_for_readers_who_want_them(client: TestClient, seeded: FeedStore) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -16,7 +14,6 @@ from flash_reader.render.request import (
     Kind,
     ViewRequest,
     from_url,
-    view_src,
 )
 
 KNOWN = frozenset({"PAR", "SIN", "SEL"})
@@ -53,11 +50,6 @@ def test_item_id_with_a_slash_is_decoded_once() -> None:
     request = from_url("/items/a%2Fb%2525", {}, KNOWN)
     assert request.item_id == "a/b%25" and request.path() == "/items/a%2Fb%2525"
 
-
-def test_view_src_carries_the_content_version() -> None:
-    request = ViewRequest(Kind.ISSUE, issue_date=dt.date(2020, 10, 28), limit=100)
-    assert view_src(request, "abc") == "/_view/issues/2020-10-28?limit=100&v=abc"
-    assert view_src(ViewRequest(Kind.NOT_FOUND), "abc") == ""
 
 
 @given(st.text(max_size=300), st.lists(st.text(max_size=300), max_size=5),

@@ -20,7 +20,7 @@ import httpx
 import pytest
 from playwright.sync_api import Page
 
-from bench.reflex_client import NAMESPACE, ON_LOAD, READER, ReflexClient, capture_auth_with
+from bench.reflex_client import BUILDER, NAMESPACE, ON_LOAD, ReflexClient, capture_auth_with
 from tests.browser.app_server import running_app, serving_pids
 
 pytestmark = pytest.mark.browser
@@ -163,10 +163,10 @@ async def emit_raw(client: ReflexClient, event: dict[str, Any]) -> None:
 async def answered(client: ReflexClient, probe: int) -> None:
     """One real event after a hostile one: a connection's events are handled in order, so once
     this one is answered the event before it has been handled (and its delta, if any, has
-    arrived). Each probe names a new search so the reader's state changes and the server
-    sends a delta."""
-    await client.send(ON_LOAD, path=f"/?q=probe{probe}", query={"q": f"probe{probe}"},
-                      until=READER, timeout=120)
+    arrived). Each probe toggles an office of the embed builder, so its state changes and the
+    server sends a delta."""
+    await client.send(f"{BUILDER}.toggle_office", {"code": "SEL"}, path=f"/?q=probe{probe}",
+                      until=BUILDER, timeout=120)
 
 
 def test_hostile_payloads_to_every_handler_keep_state_and_memory_bounded(
@@ -206,7 +206,7 @@ def test_hostile_payloads_to_every_handler_keep_state_and_memory_bounded(
         again = ReflexClient(url, auth, token=client.token)
         try:
             await again.connect(timeout=60)
-            await again.wait_for_state(READER, timeout=60)
+            await again.wait_for_state(BUILDER, timeout=60)
         except TimeoutError:
             stored.append("the same reader reconnecting -> no hydrate within 60 s")
         await again.close()
@@ -273,7 +273,7 @@ def test_hostile_router_data_is_not_kept_after_the_next_event(
         await client.close()
         again = ReflexClient(url, auth, token=client.token)
         await again.connect()
-        await again.wait_for_state(READER, timeout=60)
+        await again.wait_for_state(BUILDER, timeout=60)
         await again.close()
         return echoed, again.deltas
 

@@ -12,7 +12,7 @@ import httpx
 import pytest
 from playwright.sync_api import Page
 
-from bench.reflex_client import NAMESPACE, ON_LOAD, READER, STATE, ReflexClient, capture_auth_with
+from bench.reflex_client import BUILDER, NAMESPACE, STATE, ReflexClient, capture_auth_with
 from flash_reader.logging_guard import LINES_PER_CONNECTION
 from tests.browser.app_server import in_thread, running_app
 
@@ -44,7 +44,8 @@ async def send_then_wait_for_the_server(client: ReflexClient, messages: list) ->
     logged)."""
     for message in messages:
         await client.sio.emit("event", message, namespace=NAMESPACE)
-    await client.send(ON_LOAD, path="/", until=READER, timeout=60)
+    # Toggling an office changes the builder's state, so the server always answers it.
+    await client.send(f"{BUILDER}.toggle_office", {"code": "SEL"}, until=BUILDER, timeout=60)
 
 
 def test_2000_unknown_events_add_a_bounded_number_of_log_lines(
