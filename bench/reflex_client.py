@@ -41,9 +41,15 @@ def capture_auth_with(page, base_url: str, ready: str = "article") -> dict[str, 
     page.on("websocket", lambda ws: ws.on("framesent", lambda f: frames.append(str(f))))
     page.goto(base_url)
     page.locator(ready).first.wait_for()
-    page.wait_for_timeout(300)
-    connect = next(f for f in frames if f.startswith(f"40{NAMESPACE},"))
-    return json.loads(connect[len(f"40{NAMESPACE},"):])
+    prefix = f"40{NAMESPACE},"
+    deadline = time.monotonic() + 60
+    # Frames reach Python only while Playwright runs: wait in the page.
+    while not any(f.startswith(prefix) for f in frames):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"{base_url} never connected its websocket")
+        page.wait_for_timeout(50)
+    connect = next(f for f in frames if f.startswith(prefix))
+    return json.loads(connect[len(prefix):])
 
 
 class ReflexClient:

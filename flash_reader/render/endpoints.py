@@ -31,8 +31,9 @@ FURIGANA_COOKIE = "fr_furigana"  # set by the browser when the reader turns furi
 HTML = "text/html; charset=utf-8"
 
 
-def known_offices(snapshot: Snapshot) -> frozenset[str]:
-    return frozenset(o.code for o in snapshot.feed.offices) if snapshot.feed else frozenset()
+def known_offices(snapshot: Snapshot) -> tuple[str, ...]:
+    """The feed's office codes, in its order."""
+    return tuple(o.code for o in snapshot.feed.offices) if snapshot.feed else ()
 
 
 def request_of(path: str, request: Request, snapshot: Snapshot) -> ViewRequest:

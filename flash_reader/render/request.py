@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from urllib.parse import unquote, urlencode
 
 from flash_reader import routes
@@ -82,15 +82,17 @@ def parse_query(raw: str) -> str:
     return " ".join(raw[:MAX_QUERY_CHARS].split())
 
 
-def parse_offices(values: Iterable[str], known: frozenset[str] | set[str]) -> tuple[str, ...]:
-    """`office=PAR,SIN` or `office=PAR&office=SIN` (a plain form) → known codes, in order."""
-    codes: dict[str, None] = {}
+def parse_offices(values: Iterable[str], known: Sequence[str]) -> tuple[str, ...]:
+    """`office=PAR,SIN` or `office=PAR&office=SIN` (a plain form) → known codes, in the feed's
+    order (`known`): `SIN,PAR` names the same view as `PAR,SIN`, so both share one rendering."""
+    rank = {code: n for n, code in enumerate(known)}
+    codes: set[str] = set()
     for value in values:
         for part in value[:2_000].replace("、", ",").split(","):
             code = part.strip().upper()
-            if code in known:
-                codes.setdefault(code, None)
-    return tuple(codes)
+            if code in rank:
+                codes.add(code)
+    return tuple(sorted(codes, key=rank.__getitem__))
 
 
 def parse_date(raw: str) -> dt.date | None:
@@ -102,7 +104,7 @@ def parse_date(raw: str) -> dt.date | None:
         return None
 
 
-def from_url(path: str, params: dict[str, list[str]], known_offices: frozenset[str] | set[str]
+def from_url(path: str, params: dict[str, list[str]], known_offices: Sequence[str]
              ) -> ViewRequest:
     """The view a reader URL names. `params` maps each query name to all its values."""
     def first(name: str) -> str:

@@ -16,7 +16,7 @@ from flash_reader.render.request import (
     from_url,
 )
 
-KNOWN = frozenset({"PAR", "SIN", "SEL"})
+KNOWN = ("PAR", "SIN", "SEL")  # the feed's order
 
 
 def test_reader_with_offices_in_either_form_and_words() -> None:
@@ -56,5 +56,12 @@ def test_item_id_with_a_slash_is_decoded_once() -> None:
        st.text(max_size=300))
 def test_any_url_gives_a_bounded_request(path: str, offices: list[str], words: str) -> None:
     request = from_url(path, {"office": offices, "q": [words], "limit": [words]}, KNOWN)
-    assert set(request.offices) <= KNOWN and len(request.query) <= MAX_QUERY_CHARS
+    assert set(request.offices) <= set(KNOWN) and len(request.query) <= MAX_QUERY_CHARS
     assert PAGE_SIZE <= request.limit <= MAX_LIMIT and len(request.item_id) <= MAX_ID_CHARS
+
+
+def test_offices_in_any_order_name_one_view_in_the_feeds_order() -> None:
+    # "SEL,PAR" and "PAR,SEL" are one view: rendered and cached once, one canonical URL.
+    backwards = from_url("/", {"office": ["SEL,par"]}, KNOWN)
+    assert backwards == from_url("/", {"office": ["PAR,SEL"]}, KNOWN)
+    assert backwards.offices == ("PAR", "SEL") and backwards.path() == "/?office=PAR,SEL"
