@@ -16,8 +16,8 @@ Reflex's own `/ping` instead (the floor of an HTTP answer on this server stack, 
 anchor for the reader's HTTP navigations). Both think (exponential, mean `--think` s) between
 navigations.
 
-Reports p50/p95/p99 of the navigation (reader) and of the counter event and /ping (blank), errors, and
-app process-group RSS growth per idle connected client; then the reader/blank ratios. The app
+Reports p50/p95/p99 of the navigation (reader) and of the counter event and /ping (blank), errors,
+and app process-group RSS growth per idle connected client; then the reader/blank ratios. The app
 counts the on_load events it handled itself (FLASH_EVENT_COUNT_DIR): none are expected while
 readers navigate.
 """
