@@ -27,13 +27,16 @@ SEED_ITEM = "/items/2020-10-28-01"
 THEMES = ("", *(theme.name for theme in CHOOSABLE))  # "" = follow the OS
 
 # Where the headlines are, in px from the top of the document: the first article's top and
-# the bottom of each article's heading.
+# the bottom of each headline (its title, office and 「本文」 button: the whole closed article).
 HEADLINES_JS = """() => {
     const articles = [...document.querySelectorAll('article.item')];
     const y = edge => Math.round(edge + window.scrollY);
     return {top: y(articles[0].getBoundingClientRect().top),
-            bottoms: articles.map(a => y(a.querySelector('h2').getBoundingClientRect().bottom))};
+            bottoms: articles.map(a => y(a.getBoundingClientRect().bottom))};
 }"""
+# Measured with this test's code before the compact chrome (issue 17.2): the seventh
+# headline's bottom at 320 px, from the top of the page.
+BEFORE_BOTTOM = {"100": 907, "200": 1823, "300": 3945}
 
 
 def stored(page: Page, **prefs: str) -> Page:
@@ -67,14 +70,16 @@ def test_headlines_seed_issue_within_two_screens_at_320px_and_200_percent(
         for size in ("100", "200", "300"):
             set_pref(page, "size", size)
             where = page.evaluate(HEADLINES_JS)
-            measured[(layout, size)] = where
+            measured[(layout, size)] = where["bottoms"][-1]
+            before = f" (before {BEFORE_BOTTOM[size]})" if layout else ""
             record(tmp_path_factory, "320 px: bottom of the 7th headline (px from the top)",
                    f"{layout or 'articles'} {size}%",
-                   {"summary": f"{where['bottoms'][-1]:5d}  (list from {where['top']}: "
-                               f"{where['bottoms'][-1] - where['top']} px)"})
-    headlines = measured[("headlines", "200")]
-    # Two screens of the list: from the first headline to the bottom of the seventh.
-    assert headlines["bottoms"][-1] - headlines["top"] <= 2 * SCREEN["height"], measured
+                   {"summary": f"{where['bottoms'][-1]:5d}{before}  (list from "
+                               f"{where['top']}: {where['bottoms'][-1] - where['top']} px)"})
+            print(f"{layout or 'articles'} {size}%: 7th headline ends {where['bottoms'][-1]} px "
+                  f"from the top (list from {where['top']} px)")
+    # Two screens from the top of the page, header, search and filter included.
+    assert measured[("headlines", "200")] <= 2 * SCREEN["height"], measured
     assert page.evaluate("document.documentElement.scrollWidth") <= SCREEN["width"]  # at 300 %
 
 
