@@ -15,6 +15,7 @@ from playwright.sync_api import Page, expect
 from flash_reader.display.palette import CHOOSABLE
 from tests.browser.axe import axe_violations, format_violations
 from tests.browser.conftest import open_reader, tab_to
+from tests.browser.rendered import WCAG_TEXT_SPACING_CSS, clipped_elements, horizontal_overflow
 from tests.browser.report import record
 
 KEY = "flash-reader:display"
@@ -27,13 +28,16 @@ SEED_ITEM = "/items/2020-10-28-01"
 THEMES = ("", *(theme.name for theme in CHOOSABLE))  # "" = follow the OS
 
 # Where the headlines are, in px from the top of the document: the first article's top and
-# the bottom of each article's heading.
+# the bottom of each headline (its title, office and 「本文」 button: the whole closed article).
 HEADLINES_JS = """() => {
     const articles = [...document.querySelectorAll('article.item')];
     const y = edge => Math.round(edge + window.scrollY);
     return {top: y(articles[0].getBoundingClientRect().top),
-            bottoms: articles.map(a => y(a.querySelector('h2').getBoundingClientRect().bottom))};
+            bottoms: articles.map(a => y(a.getBoundingClientRect().bottom))};
 }"""
+# Measured with this test's code before the compact chrome (issue 17.2): the seventh
+# headline's bottom at 320 px, from the top of the page.
+BEFORE_BOTTOM = {"100": 907, "200": 1823, "300": 3945}
 
 
 def stored(page: Page, **prefs: str) -> Page:
@@ -67,15 +71,59 @@ def test_headlines_seed_issue_within_two_screens_at_320px_and_200_percent(
         for size in ("100", "200", "300"):
             set_pref(page, "size", size)
             where = page.evaluate(HEADLINES_JS)
-            measured[(layout, size)] = where
+            measured[(layout, size)] = where["bottoms"][-1]
+            before = f" (before {BEFORE_BOTTOM[size]})" if layout else ""
             record(tmp_path_factory, "320 px: bottom of the 7th headline (px from the top)",
                    f"{layout or 'articles'} {size}%",
-                   {"summary": f"{where['bottoms'][-1]:5d}  (list from {where['top']}: "
-                               f"{where['bottoms'][-1] - where['top']} px)"})
-    headlines = measured[("headlines", "200")]
-    # Two screens of the list: from the first headline to the bottom of the seventh.
-    assert headlines["bottoms"][-1] - headlines["top"] <= 2 * SCREEN["height"], measured
+                   {"summary": f"{where['bottoms'][-1]:5d}{before}  (list from "
+                               f"{where['top']}: {where['bottoms'][-1] - where['top']} px)"})
+            print(f"{layout or 'articles'} {size}%: 7th headline ends {where['bottoms'][-1]} px "
+                  f"from the top (list from {where['top']} px)")
+    # Two screens from the top of the page, header, search and filter included.
+    assert measured[("headlines", "200")] <= 2 * SCREEN["height"], measured
     assert page.evaluate("document.documentElement.scrollWidth") <= SCREEN["width"]  # at 300 %
+
+
+# The controls of a compact headline page: every one at least 24 × 24 CSS px (WCAG 2.5.8).
+TARGETS_JS = """() => [...document.querySelectorAll(
+        '.site-header :is(a, button, summary, input:not([type=hidden])), .office-filter-summary,'
+        + ' #view > .speech-controls .button, article.item :is(.item-toggle, .item-meta a)')]
+    .filter(el => el.checkVisibility() && !el.closest('.visually-hidden, .skip-link'))
+    .map(el => {const r = el.getBoundingClientRect();
+                return {name: el.textContent.trim().slice(0, 20) || el.outerHTML.slice(0, 40),
+                        w: Math.round(r.width * 10) / 10, h: Math.round(r.height * 10) / 10};})"""
+# Per headline: the office badge's and the 「本文」 button's vertical centres.
+META_LINE_JS = """() => [...document.querySelectorAll('article.item')].map(a => {
+    const c = el => { const r = el.getBoundingClientRect(); return (r.top + r.bottom) / 2; };
+    return Math.abs(c(a.querySelector('.item-office')) - c(a.querySelector('.item-toggle')));
+})"""
+LINE_HEIGHTS_JS = """() => [...document.querySelectorAll(
+        'article.item :is(.item-title, .item-office, .item-toggle), .search-label,'
+        + ' .display-summary, .office-filter-summary, .result-status')]
+    .map(el => { const s = getComputedStyle(el);
+                 return parseFloat(s.lineHeight) / parseFloat(s.fontSize); })"""
+
+
+@pytest.mark.parametrize("size", ("200", "300"))
+def test_headlines_compact_at_320px_keeps_targets_reflow_and_spacing(
+        page: Page, app_url: str, size: str) -> None:
+    page.set_viewport_size(SCREEN)
+    stored(page, layout="headlines", size=size)
+    open_reader(page, app_url)
+    small = [t for t in page.evaluate(TARGETS_JS) if t["w"] < 24 or t["h"] < 24]
+    assert not small, small
+    assert horizontal_overflow(page) <= 0
+    if size == "200":  # the office and 「本文」 share one line
+        assert max(page.evaluate(META_LINE_JS)) < 2
+    # The reader's wider spacing is honoured by the compact list and chrome.
+    set_pref(page, "spacing", "wide")
+    assert min(page.evaluate(LINE_HEIGHTS_JS)) >= 1.5
+    assert horizontal_overflow(page) <= 0
+    # WCAG 1.4.12's own spacing (a reader's style sheet) clips nothing.
+    set_pref(page, "spacing", "")
+    page.add_style_tag(content=WCAG_TEXT_SPACING_CSS)
+    assert clipped_elements(page) == []
+    assert horizontal_overflow(page) <= 0
 
 
 def test_headlines_hide_bodies_and_show_title_office_date(page: Page, app_url: str) -> None:

@@ -154,8 +154,18 @@
     }
   }
   document.addEventListener("change", onControl);
+  // The text-size slider: while it is pressed and dragged it only shows the size it is at;
+  // the size is applied on release ("change"; each arrow key is one). So a press moved back
+  // before release changes nothing (WCAG 2.5.2), and the page does not re-flow under the
+  // pointer while it drags.
   document.addEventListener("input", function (event) {
-    if (event.target && event.target.type === "range") onControl(event);
+    var control = event.target;
+    if (!control || control.type !== "range" || !control.getAttribute("data-display-control")) {
+      return;
+    }
+    control.setAttribute("aria-valuetext", control.value + "%");
+    var outputs = document.querySelectorAll("[data-display-output=size]");
+    for (var j = 0; j < outputs.length; j++) outputs[j].setAttribute("data-value", control.value);
   });
   document.addEventListener("click", function (event) {
     var button = event.target && event.target.closest && event.target.closest("[data-display-reset]");

@@ -1,12 +1,20 @@
 // Runs inline in <head> before first paint. Keep it small and dependency-free.
 (function () {
-  // A photo that fails to load shows the office placeholder instead of a broken icon.
-  // Image error events do not bubble, so listen in the capture phase.
+  // A photo that fails to load becomes what a missing photo is (reader.css
+  // .item-figure-placeholder): the placeholder image, unseen and named 「…の写真（掲載なし）」,
+  // and the words 「写真は掲載されていません」 as text in the theme's colours. Never the
+  // placeholder SVG drawn full size: its words would be an image of text (WCAG 1.4.5), and
+  // never a broken-image icon. Image error events do not bubble: capture phase.
   document.addEventListener("error", function (event) {
     var img = event.target;
     if (!img || img.tagName !== "IMG") return;
     var fallback = img.getAttribute("data-fallback");
-    if (fallback && img.getAttribute("src") !== fallback) img.setAttribute("src", fallback);
+    if (!fallback || img.getAttribute("src") === fallback) return;
+    var figure = img.closest("figure");
+    if (figure) figure.classList.add("item-figure-placeholder");
+    var name = img.getAttribute("data-fallback-alt");
+    if (name) img.setAttribute("alt", name);
+    img.setAttribute("src", fallback);
   }, true);
 })();
 
