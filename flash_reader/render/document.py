@@ -35,6 +35,37 @@ MINIMAL_SHELL = ('<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8">'
                  'href="/reader.css"></head><body></body></html>')
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\ssrc=)[^>]*>(.*?)</script>", re.S)
 _MODULE_PRELOAD = re.compile(r'<link rel="modulepreload"[^>]*/?>')
+_START_SCRIPT = re.compile(r'(<script type="module" async="">)(.*?)(</script>)', re.S)
+_SIDE_EFFECT_IMPORT = re.compile(r'^import ("[^"\n]+");', re.M)
+_NAMESPACE_IMPORT = re.compile(r'^import \* as (\w+) from ("[^"\n]+");', re.M)
+_ANY_STATIC_IMPORT = re.compile(r"^\s*import\s(?!\()", re.M)
+# React starts after the page's first paint: two frames, or a second in a hidden tab, which
+# gets no animation frames.
+_AFTER_FIRST_PAINT = """let started = false;
+const once = () => { if (!started) { started = true; start(); } };
+requestAnimationFrame(() => setTimeout(once, 0));
+setTimeout(once, 1000);"""
+
+
+def start_after_first_paint(script: str) -> str | None:
+    """React Router's start script with its static imports made dynamic and run after the
+    first paint; None if it holds an import form we do not know (left as built)."""
+    body = _NAMESPACE_IMPORT.sub(r"const \1 = await import(\2);", script)
+    body = _SIDE_EFFECT_IMPORT.sub(r"await import(\1);", body)
+    if _ANY_STATIC_IMPORT.search(body):
+        return None
+    return f"const start = async () => {{\n{body}\n}};\n{_AFTER_FIRST_PAINT}"
+
+
+def _defer_start(html: str) -> str:
+    def replace(match: re.Match[str]) -> str:
+        deferred = start_after_first_paint(match.group(2))
+        if deferred is None:
+            log.warning("the build's start script has an unknown import form: React is started"
+                         " as built (before the first paint)")
+            return match.group(0)
+        return match.group(1) + deferred + match.group(3)
+    return _START_SCRIPT.sub(replace, html, count=1)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -46,7 +77,11 @@ class Shell:
     digest: str  # of the whole shell: names this build's shell in caches
 
     @classmethod
-    def parse(cls, html: str) -> Shell:
+    def parse(cls, built: str) -> Shell:
+        # The page is complete HTML: React (hydration, the island) starts after it is painted.
+        # Until now its ~140 KB of modules arrived first and ran before the paint (measured:
+        # CSS at 45–90 ms, scripts at 50–150 ms, the first item painted at 164–252 ms).
+        html = _defer_start(built)
         head_end = html.index("</head>")
         body_start = html.index(">", html.index("<body", head_end)) + 1
         hashes = tuple(sorted({
