@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from flash_reader import config, routes
+from flash_reader import config, i18n, routes
 from flash_reader.render.document import document, page_policy, shells
 from flash_reader.render.html import render_view
 from flash_reader.render.request import Kind, ViewRequest, from_url
@@ -48,6 +48,19 @@ def _raw_path(request: Request, prefix: str = "") -> str:
     raw = request.scope.get("raw_path") or request.url.path.encode()
     path = raw.decode("latin-1").split("?", 1)[0]
     return path[len(prefix):] if prefix and path.startswith(prefix) else path
+
+
+def language(request: Request) -> str:
+    """The chrome's language: `?lang=ja|en`, else the fr_lang cookie, else Japanese."""
+    return i18n.choose(request.query_params.get("lang"), request.cookies.get(i18n.COOKIE))
+
+
+def remember_language(request: Request, response: Response) -> Response:
+    """A page asked for with a known `?lang=` remembers it: later pages need no parameter."""
+    if asked := i18n.asked(request.query_params.get("lang")):
+        response.set_cookie(i18n.COOKIE, asked, max_age=i18n.COOKIE_MAX_AGE, path="/",
+                            samesite="lax")
+    return response
 
 
 def wants_readings(request: Request) -> bool:
@@ -114,9 +127,9 @@ def _respond(request: Request, encoded: Encoded, status: int, cache: str,
 def _rendered(request: Request, path: str) -> tuple[Snapshot, tuple, RenderedView]:
     snapshot = store.current()
     view_request = request_of(path, request, snapshot)
-    readings = wants_readings(request)
-    return snapshot, (snapshot.version, view_request, readings), render_view(
-        snapshot, view_request, readings)
+    readings, lang = wants_readings(request), language(request)
+    return snapshot, (snapshot.version, view_request, readings, lang), render_view(
+        snapshot, view_request, readings, lang)
 
 
 def page_response(request: Request, key: tuple, rendered: RenderedView) -> Response:
@@ -132,7 +145,7 @@ def page_response(request: Request, key: tuple, rendered: RenderedView) -> Respo
 
 async def page(request: Request) -> Response:
     _, key, rendered = _rendered(request, _raw_path(request))
-    return page_response(request, key, rendered)
+    return remember_language(request, page_response(request, key, rendered))
 
 
 async def view(request: Request) -> Response:
@@ -150,8 +163,8 @@ async def view(request: Request) -> Response:
                     {"X-Content-Version": snapshot.version})
 
 
-def not_found_document() -> tuple[str, str]:
-    rendered = render_view(store.current(), ViewRequest(Kind.NOT_FOUND), False)
+def not_found_document(lang: str = i18n.DEFAULT) -> tuple[str, str]:
+    rendered = render_view(store.current(), ViewRequest(Kind.NOT_FOUND), False, lang)
     return document(rendered, config.public_url()), page_policy()
 
 
@@ -190,12 +203,16 @@ class NotFoundPages:
             nonlocal replaced
             if message["type"] == "http.response.start" and message.get("status") == 404:
                 replaced = True
-                body, policy = not_found_document()
+                request = Request(scope)
+                body, policy = not_found_document(language(request))
                 data = body.encode("utf-8")
+                # The language's cookie header, if ?lang= asked for one (as every page does).
+                cookie = remember_language(request, Response()).headers.get("set-cookie")
                 await send({"type": "http.response.start", "status": 404, "headers": [
                     (b"content-type", HTML.encode()), (b"content-length", str(len(data)).encode()),
-                    (b"cache-control", b"no-cache"),
-                    (b"content-security-policy", policy.encode())]})
+                    (b"cache-control", b"no-cache"), (b"vary", b"Cookie"),
+                    (b"content-security-policy", policy.encode()),
+                    *([(b"set-cookie", cookie.encode("latin-1"))] if cookie else [])]})
                 await send({"type": "http.response.body",
                             "body": b"" if scope["method"] == "HEAD" else data})
                 return
