@@ -24,7 +24,7 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "brand.name": "Overseas Office Flash",
     "switch.label": "日本語",
     "search.label": "Search this site (articles are in Japanese)",
-    "search.placeholder": "e.g. シンガポール",
+    "search.placeholder": "Words in Japanese",
     "search.button": "Search",
     # Display settings
     "display.summary": "Display settings",
@@ -183,7 +183,7 @@ TEXT: dict[str, str | tuple[str, str]] = {
                           "(CLAIR), and what this reader keeps on your device."),
     "about.bulletin": "What the Overseas Office Flash is",
     "about.bulletin.what": (
-        "The Overseas Office Flash (海外事務所フラッシュ) is the news of CLAIR, the Council of "
+        "The Overseas Office Flash ({name}) is the news of CLAIR, the Council of "
         "Local Authorities for International Relations, from its overseas offices — New York, "
         "London, Paris, Singapore, Seoul, Beijing, Sydney and others — about local government "
         "and local news around the world. It is published in Japanese."),
@@ -214,7 +214,7 @@ TEXT: dict[str, str | tuple[str, str]] = {
                          "site uses (Reflex). Never sent."),
     "about.data.furigana": ("Furigana: a cookie ({key}). Sent to the server when a page opens, "
                             "used only to return the page with furigana."),
-    "about.data.lang": ("Language (日本語 or English): a cookie ({key}). Sent to the server when "
+    "about.data.lang": ("Language (Japanese or English): a cookie ({key}). Sent to the server when "
                         "a page opens, used only to return the page in that language."),
     "about.data.clear": ("“Reset to defaults” in the display settings removes the display "
                          "settings. Deleting this site's data in your browser settings removes "

@@ -60,6 +60,11 @@ def _criterion_note(context: jinja2.runtime.Context, row: CriterionResult) -> st
                                                               f"wcag_note.{row.number}")
 
 
+def _in_japanese(key: str) -> Markup:
+    """The Japanese words for `key`, marked as Japanese (a name quoted inside English)."""
+    return Markup('<span lang="ja">{}</span>').format(i18n.text("ja", key))
+
+
 def _link(href: str, label: str) -> Markup:
     return Markup('<a href="{}">{}</a>').format(href, label)
 
@@ -74,8 +79,8 @@ def _json_link(context: jinja2.runtime.Context, href: str) -> Markup:
 
 
 ENV.globals.update(t=_t, tn=_tn, script_words=_script_words, criterion_title=_criterion_title,
-                   criterion_note=_criterion_note, link=_link, code=_code, json_link=_json_link,
-                   status_key=STATUS_KEYS.__getitem__)
+                   criterion_note=_criterion_note, link=_link, in_japanese=_in_japanese,
+                   code=_code, json_link=_json_link, status_key=STATUS_KEYS.__getitem__)
 
 _views = ViewCache()
 
