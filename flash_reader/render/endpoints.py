@@ -51,16 +51,9 @@ def _raw_path(request: Request, prefix: str = "") -> str:
 
 
 def language(request: Request) -> str:
-    """The chrome's language: `?lang=ja|en`, else the fr_lang cookie, else Japanese."""
+    """The chrome's language: `?lang=ja|en`, else the fr_lang cookie, else Japanese (the
+    cookie is set by flash_reader/i18n/remember.py)."""
     return i18n.choose(request.query_params.get("lang"), request.cookies.get(i18n.COOKIE))
-
-
-def remember_language(request: Request, response: Response) -> Response:
-    """A page asked for with a known `?lang=` remembers it: later pages need no parameter."""
-    if asked := i18n.asked(request.query_params.get("lang")):
-        response.set_cookie(i18n.COOKIE, asked, max_age=i18n.COOKIE_MAX_AGE, path="/",
-                            samesite="lax")
-    return response
 
 
 def wants_readings(request: Request) -> bool:
@@ -145,7 +138,7 @@ def page_response(request: Request, key: tuple, rendered: RenderedView) -> Respo
 
 async def page(request: Request) -> Response:
     _, key, rendered = _rendered(request, _raw_path(request))
-    return remember_language(request, page_response(request, key, rendered))
+    return page_response(request, key, rendered)
 
 
 async def view(request: Request) -> Response:
@@ -203,16 +196,12 @@ class NotFoundPages:
             nonlocal replaced
             if message["type"] == "http.response.start" and message.get("status") == 404:
                 replaced = True
-                request = Request(scope)
-                body, policy = not_found_document(language(request))
+                body, policy = not_found_document(language(Request(scope)))
                 data = body.encode("utf-8")
-                # The language's cookie header, if ?lang= asked for one (as every page does).
-                cookie = remember_language(request, Response()).headers.get("set-cookie")
                 await send({"type": "http.response.start", "status": 404, "headers": [
                     (b"content-type", HTML.encode()), (b"content-length", str(len(data)).encode()),
                     (b"cache-control", b"no-cache"), (b"vary", b"Cookie"),
-                    (b"content-security-policy", policy.encode()),
-                    *([(b"set-cookie", cookie.encode("latin-1"))] if cookie else [])]})
+                    (b"content-security-policy", policy.encode())]})
                 await send({"type": "http.response.body",
                             "body": b"" if scope["method"] == "HEAD" else data})
                 return

@@ -9,7 +9,8 @@ from html.parser import HTMLParser
 import pytest
 from starlette.testclient import TestClient
 
-from flash_reader import i18n
+from flash_reader import api, i18n
+from flash_reader.i18n.remember import remembers
 from flash_reader.store import FeedStore
 
 HTML = {"Accept": "text/html"}
@@ -103,7 +104,7 @@ def test_lang_parameter_is_remembered_in_a_cookie(client: TestClient, seeded: Fe
     response = client.get("/?lang=en", headers=HTML)
     cookie = response.headers["set-cookie"]
     assert cookie.startswith(f"{i18n.COOKIE}=en;") and "Path=/" in cookie
-    assert "SameSite=lax" in cookie and f"Max-Age={i18n.COOKIE_MAX_AGE}" in cookie
+    assert "SameSite=Lax" in cookie and f"Max-Age={i18n.COOKIE_MAX_AGE}" in cookie
     # Later pages, without the parameter, are English: the client sends the cookie back.
     later = client.get(f"/items/{ITEM}", headers=HTML)
     assert Language(later.text).html_lang == "en" and "set-cookie" not in later.headers
@@ -113,6 +114,20 @@ def test_lang_parameter_is_remembered_in_a_cookie(client: TestClient, seeded: Fe
     assert Language(back.text).html_lang == "ja"
     assert back.headers["set-cookie"].startswith(f"{i18n.COOKIE}=ja;")
     assert Language(client.get("/", headers=HTML).text).html_lang == "ja"
+
+
+@pytest.mark.parametrize("path", ["/embed?lang=en", "/embed/items/2020-10-28-01?lang=en",
+                                  "/feed.json?lang=en", "/_view/?lang=en"])
+def test_widgets_feeds_and_views_do_not_switch_the_reader(
+        client: TestClient, seeded: FeedStore, monkeypatch: pytest.MonkeyPatch, path: str) -> None:
+    monkeypatch.setattr(api, "store", seeded)
+    response = client.get(path, headers=HTML)
+    assert response.status_code == 200 and "set-cookie" not in response.headers
+
+
+def test_builder_page_remembers_its_lang_parameter() -> None:
+    assert remembers("/embed/builder") and remembers("/") and remembers("/items/x")
+    assert not remembers("/embed") and not remembers("/embed/issues/2020-10-28")
 
 
 @pytest.mark.parametrize("value", ["de", "EN", "en-GB", "", "<script>", "ja,en"])
@@ -145,6 +160,7 @@ def test_view_fragment_takes_the_lang_parameter(client: TestClient, seeded: Feed
     assert 'data-announce="1 article from the Paris office"' in en.text
     assert 'data-announce="パリ事務所の記事 1件"' in ja.text
     assert en.headers["etag"] != ja.headers["etag"] and "Cookie" in en.headers["vary"]
+    assert "set-cookie" not in en.headers  # shareable; the page's language is the island's
     assert japanese_in_english(f'<div lang="en">{en.text}</div>') == []
 
 
