@@ -15,7 +15,8 @@ ROOT = Path(i18n.__file__).resolve().parents[1]
 # Keys the code builds from data (a criterion's number, an office's code, a theme's name …):
 # these cannot be found as literals.
 BUILT_KEYS = ("wcag.", "wcag_note.", "office.", "month.", "theme.", "status.",
-              "statement.claim.", "notfound.", "furigana.", "rate.", "size.", "widget.")
+              "statement.claim.", "notfound.", "furigana.", "rate.", "size.", "widget.",
+              "builder.")  # widget.* and builder.* are read by prefix (i18n.catalogue)
 
 
 def fields(value: str | tuple[str, str]) -> set[str]:

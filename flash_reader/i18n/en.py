@@ -297,6 +297,50 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "widget.not_found_title": "Not found",
     "widget.unavailable": "The news could not be loaded. Please try again later.",
     "widget.photo": "Photo: ",
+    # The embed builder (/embed/builder: pages/embed_builder.py, embed/builder_choices.py)
+    "builder.page_title": "Make the embed code | CLAIR Overseas Office Flash",
+    "builder.heading": "Make the embed code",
+    "builder.intro": ("Show the Overseas Office Flash's latest articles on your municipality's "
+                      "website. Choose the offices, number of articles, language, colours and "
+                      "size: the preview and the code below change with them."),
+    "builder.settings": "Settings",
+    "builder.offices": "Offices to show (none chosen: every office)",
+    "builder.limit": "Number of articles",
+    "builder.limit_choice": ("1 article", "{count} articles"),
+    "builder.lang": "Language",
+    "builder.lang.ja": "Japanese",
+    "builder.lang.en": "English",
+    "builder.theme": "Colours",
+    "builder.theme.auto": "Follow the visitor's device",
+    "builder.size": "{name} ({low}–{high} pixels)",
+    "builder.height": "Height",
+    "builder.width": "Width",
+    "builder.size_problem": ("{name}: type a whole number of pixels from {low} to {high}. The "
+                             "code keeps the previous value."),
+    "builder.preview": "Preview",
+    "builder.sites": "Sites allowed to embed",
+    "builder.sites.text": ("This code shows only on the sites below. Pasted on any other site, "
+                           "the browser stops it and the frame stays empty. If your site is not "
+                           "listed, ask this reader's administrator to add your site's address "
+                           "(in the form https://www.city.example.lg.jp)."),
+    "builder.sites.none": "No site is allowed yet.",
+    "builder.origin": "Your site's address",
+    "builder.try": "Try this site",
+    "builder.origin.unreadable": ("This could not be read as a site's address. Type an address "
+                                  "starting with https://, such as "
+                                  "https://www.city.example.lg.jp."),
+    "builder.origin.from_page": " (checked as the site {origin}, from the page address typed)",
+    "builder.origin.allowed": ("{origin} may embed the widget. Paste the code and it shows as "
+                               "in the preview.{note}"),
+    "builder.origin.scheme": ("{other} is allowed, but http:// and https:// are different "
+                              "sites. "),
+    "builder.origin.refused": ("{origin} is not allowed yet. If you paste the code now, the "
+                               "frame stays empty (or shows the browser's error). "
+                               "{scheme_hint}Ask this reader's administrator to add {origin} to "
+                               "the sites allowed to embed (FLASH_EMBED_ORIGINS).{note}"),
+    "builder.code": "Embed code",
+    "builder.code_label": "Paste this code into your website's HTML",
+    "builder.copy": "Copy the code",
     # Browser scripts
     "js.theme": "Colours: {value}",
     "js.size": "Text size: {value}%",

@@ -288,6 +288,53 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "widget.unavailable": ("ニュースを読み込めませんでした。しばらくしてからもう一度お試しくださ"
                            "い。"),
     "widget.photo": "写真：",
+    # The embed builder (/embed/builder: pages/embed_builder.py, embed/builder_choices.py)
+    "builder.page_title": "埋め込みコードの作成｜海外事務所フラッシュ",
+    "builder.heading": "埋め込みコードの作成",
+    "builder.intro": ("自治体のウェブサイトに、海外事務所フラッシュの新着記事を表示できます。"
+                      "事務所・件数・言語・色・大きさを選ぶと、下のプレビューとコードが変わります。"),
+    "builder.settings": "設定",
+    "builder.offices": "表示する事務所（選ばなければ全事務所）",
+    "builder.limit": "件数",
+    "builder.limit_choice": "{count}件",
+    "builder.lang": "言語",
+    "builder.lang.ja": "日本語",
+    "builder.lang.en": "英語（English）",
+    "builder.theme": "色",
+    "builder.theme.auto": "閲覧者の端末に合わせる",
+    "builder.size": "{name}（{low}〜{high} ピクセル）",
+    "builder.height": "高さ",
+    "builder.width": "幅",
+    "builder.size_problem": ("{name}は {low}〜{high} の整数（ピクセル）で入力してください。"
+                             "今のコードは前の値のままです。"),
+    "builder.preview": "プレビュー",
+    "builder.sites": "埋め込みを許可されているサイト",
+    "builder.sites.text": ("このコードが表示されるのは、次のサイトだけです。"
+                           "ほかのサイトに貼り付けると、"
+                           "ブラウザーが表示を止め、枠の中は空白になります。自分のサイトが一覧にない"
+                           "ときは、この閲覧サイトの管理者に、サイトのアドレス"
+                           "（https://www.city.example.lg.jp の形）を伝えて"
+                           "追加を依頼してください。"),
+    "builder.sites.none": "今は、許可されているサイトはありません。",
+    "builder.origin": "あなたのサイトのアドレス",
+    "builder.try": "このサイトで試す",
+    "builder.origin.unreadable": ("サイトのアドレスとして読めませんでした。"
+                                  "https://www.city.example.lg.jp のように、https:// から始まる"
+                                  "アドレスを半角で入力してください。"),
+    "builder.origin.from_page": ("（入力されたページのアドレスから、"
+                                 "サイトのアドレス {origin} で確かめました）"),
+    "builder.origin.allowed": ("{origin} は埋め込みが許可されています。コードを貼り付ければ、"
+                               "プレビューと同じように表示されます。{note}"),
+    "builder.origin.scheme": ("{other} は許可されていますが、"
+                              "http:// と https:// は別のサイトとして扱われます。"),
+    "builder.origin.refused": ("{origin} はまだ許可されていません。このままコードを貼り付けると、"
+                               "枠の中が空白（またはブラウザーのエラー表示）になります。"
+                               "{scheme_hint}この閲覧サイトの管理者に、"
+                               "{origin} を埋め込み許可サイト"
+                               "（FLASH_EMBED_ORIGINS）に加えるよう依頼してください。{note}"),
+    "builder.code": "埋め込みコード",
+    "builder.code_label": "このコードをウェブサイトの HTML に貼り付けてください",
+    "builder.copy": "コードをコピー",
     # Browser scripts (components/scripts/*.js read these from the page, never their own copy)
     "js.theme": "色：{value}",
     "js.size": "文字サイズ：{value}%",

@@ -5,10 +5,12 @@
   var root = document.documentElement;
   // The page's words (render/templates/chrome.html writes them as JSON from the catalogue,
   // flash_reader/i18n, in the page's language): no script keeps its own copy.
-  var WORDS = null;
+  // (The builder's header is re-rendered in the page's language: read the element in place.)
+  var WORDS = null, WORDS_FROM = null;
   function words(key, values) {
-    if (!WORDS) {
-      var source = document.getElementById("fr-messages");
+    var source = document.getElementById("fr-messages");
+    if (source !== WORDS_FROM) {
+      WORDS_FROM = source;
       try { WORDS = source ? JSON.parse(source.textContent) : null; } catch (error) { WORDS = null; }
     }
     var text = (WORDS && WORDS[key]) || key;
@@ -110,6 +112,12 @@
     // An attribute, not text: React re-renders the whole document if text differs at hydration.
     var outputs = document.querySelectorAll("[data-display-output=size]");
     for (var j = 0; j < outputs.length; j++) outputs[j].setAttribute("data-value", size);
+    // A page React renders (the builder) names its language and title here once its state
+    // knows them (components/layout.py); server pages have them from the start.
+    var page = document.getElementById("page-language");
+    var lang = page && page.getAttribute("data-lang"), title = page && page.getAttribute("data-title");
+    if (lang && root.getAttribute("lang") !== lang) root.setAttribute("lang", lang);
+    if (title && document.title !== title) document.title = title;
   }
 
   function describe(name) {
