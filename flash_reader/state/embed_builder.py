@@ -9,7 +9,6 @@ the address the builder page was opened at: that comes from the client.
 from __future__ import annotations
 
 import dataclasses
-from http.cookies import CookieError, SimpleCookie
 from urllib.parse import parse_qs
 
 import reflex as rx
@@ -46,15 +45,9 @@ def _known_offices() -> list[str]:
     return [office.code for office in feed.offices] if feed is not None else []
 
 
-def page_language(query: str, cookie_header: str) -> str:
-    """The builder page's language, as for every page: `?lang=`, else the fr_lang cookie (both
-    as the client reports them: bounded, parsed, and only a known value taken), else ja."""
-    param = (parse_qs(query[:4_000]).get("lang") or [""])[0]
-    try:
-        cookie = SimpleCookie(cookie_header[:4_000]).get(i18n.COOKIE)
-    except CookieError:
-        cookie = None
-    return i18n.choose(param, cookie.value if cookie else None)
+def lang_param(query: str) -> str:
+    """`?lang=` of the URL the client reports (bounded), or ""."""
+    return (parse_qs(query[:4_000]).get("lang") or [""])[0]
 
 
 def page_words(lang: str) -> dict[str, str]:
@@ -81,6 +74,10 @@ class EmbedBuilderState(rx.State):
     theme: str = "auto"
     lang: str = "ja"  # the widget's language (a choice in the builder)
     ui_lang: str = i18n.DEFAULT  # the builder page's own language (?lang=, the fr_lang cookie)
+    # The reader's remembered language. The builder is Reflex's static page (no server route
+    # sets its cookie): Reflex writes this one in the browser, and sends it back on load.
+    remembered_lang: str = rx.Cookie("", name=i18n.COOKIE, path="/",
+                                     max_age=i18n.COOKIE_MAX_AGE, same_site="lax")
     height: int = HEIGHT_DEFAULT
     width: int = WIDTH_DEFAULT
     height_problem: str = ""
@@ -91,8 +88,10 @@ class EmbedBuilderState(rx.State):
 
     @rx.event
     def on_load(self) -> None:
-        self.ui_lang = page_language(str(self.router.url.query),
-                                     str(self.router.headers.cookie or ""))
+        param = lang_param(str(self.router.url.query))
+        if asked := i18n.asked(param):
+            self.remembered_lang = asked
+        self.ui_lang = i18n.choose(param, self.remembered_lang)
         self.feed_version = store.current().version
         self.offices = choices.kept_offices(self.offices, _known_offices())
 
