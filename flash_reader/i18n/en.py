@@ -18,12 +18,14 @@ TEXT: dict[str, str | tuple[str, str]] = {
                     "to read."),
     "description.filtered": "{summary}. {description}",
     "og.locale": "en_GB",
+    "feed.json_title": "CLAIR Overseas Office Flash (JSON Feed)",
+    "feed.atom_title": "CLAIR Overseas Office Flash (Atom)",
     # Header
     "skip": "Skip to main content",
     "brand.org": "CLAIR (Council of Local Authorities for International Relations)",
     "brand.name": "Overseas Office Flash",
     "switch.label": "日本語",
-    "search.label": "Search this site (articles are in Japanese)",
+    "search.label": "Search this site",
     "search.placeholder": "Words in Japanese",
     "search.button": "Search",
     # Display settings

@@ -14,6 +14,8 @@ TEXT: dict[str, str | tuple[str, str]] = {
                     "「海外事務所フラッシュ」を読みやすく表示します。"),
     "description.filtered": "{summary}。{description}",
     "og.locale": "ja_JP",
+    "feed.json_title": "海外事務所フラッシュ（JSON Feed）",
+    "feed.atom_title": "海外事務所フラッシュ（Atom）",
     # Header
     "skip": "本文へスキップ",
     "brand.org": "CLAIR（自治体国際化協会）",

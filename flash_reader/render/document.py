@@ -110,7 +110,7 @@ def document(rendered: RenderedView, public_url: str, shell: Shell | None = None
     lang = rendered.lang
     head = ENV.get_template("head.html").render(
         meta=rendered.meta, canonical=canonical, oembed=oembed, site=i18n.text(lang, "site"),
-        locale=i18n.text(lang, "og.locale"))
+        locale=i18n.text(lang, "og.locale"), lang=lang)
     return "".join((_html_lang(shell.head, lang), head, shell.middle, render_page(rendered),
                     shell.tail))
 

@@ -19,7 +19,7 @@ from flash_reader.render import statement
 from flash_reader.render.request import PAGE_SIZE, Kind, ViewRequest, view_src
 from flash_reader.store import Snapshot
 
-SITE = i18n.text("ja", "site")
+# The Reflex routes' static title and description (Japanese; each page sends its own).
 READER_TITLE = i18n.text("ja", "title.reader")
 DESCRIPTION = i18n.text("ja", "description")
 DESCRIPTION_CHARS = 120
