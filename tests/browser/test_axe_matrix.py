@@ -14,6 +14,7 @@ from playwright.sync_api import Browser, Page
 from flash_reader.display.palette import CHOOSABLE
 from tests.browser.axe import axe_violations, format_violations
 from tests.browser.report import record
+from tests.wcag import AXE_CRITERIA
 
 SCHEMES = ("light", "dark")
 WIDTHS = (320, 1280)
@@ -95,6 +96,8 @@ def test_axe_every_page_theme_and_size(browser: Browser, app_url: str,
     assert not failures, f"{len(failures)} of {checked} failed:\n" + "\n".join(failures[:8])
 
 
+@pytest.mark.wcag(*AXE_CRITERIA, method="axe-core による自動検査（英語表示の各ページ×全テーマ、1280px・100%と"
+                         "320px・200%）", pages=ENGLISH_PAGES)
 @pytest.mark.parametrize(("width", "size", "paths"), [(1280, "100", ENGLISH_PAGES),
                                                      (320, "200", ENGLISH_NARROW)])
 def test_axe_english_pages_every_theme(browser: Browser, app_url: str,

@@ -27,6 +27,9 @@ def html_lang(page: Page) -> str:
     return page.evaluate("document.documentElement.lang")
 
 
+@pytest.mark.wcag("2.1.1", "3.1.2", "3.2.3",
+                  method="ブラウザでの操作：見出し部の言語切替リンク（English／日本語）をキーボードで"
+                         "操作し、再読み込み後も選んだ言語で表示されること")
 def test_language_link_by_keyboard_is_remembered_across_pages_and_reloads(
         page: Page, app_url: str) -> None:
     open_reader(page, app_url + "/?office=PAR")
@@ -69,6 +72,8 @@ def test_client_side_navigation_stays_english(page: Page, app_url: str) -> None:
     assert html_lang(page) == "en"
 
 
+@pytest.mark.wcag("4.1.3", method="ブラウザでの操作：英語表示で、表示設定の状態メッセージが英語で"
+                                   "知らされること")
 def test_display_settings_status_messages_are_english(page: Page, app_url: str) -> None:
     open_reader(page, app_url + "/?lang=en")
     page.locator(".display-summary").click()

@@ -67,6 +67,8 @@ def japanese_in_english(html: str) -> list[tuple[str, str]]:
             if lang == "en" and CJK.search(text)]
 
 
+@pytest.mark.wcag("3.1.1", "3.1.2", method="出力の検査：英語表示の全ページで、<html lang=\"en\">"
+                  "であり、日本語の文字は lang=\"ja\" の要素の中にだけあること")
 @pytest.mark.parametrize("path", PAGES)
 def test_english_page_has_no_japanese_outside_lang_ja(client: TestClient, seeded: FeedStore,
                                                       path: str) -> None:
