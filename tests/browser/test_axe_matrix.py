@@ -96,8 +96,9 @@ def test_axe_every_page_theme_and_size(browser: Browser, app_url: str,
     assert not failures, f"{len(failures)} of {checked} failed:\n" + "\n".join(failures[:8])
 
 
-@pytest.mark.wcag(*AXE_CRITERIA, method="axe-core による自動検査（英語表示の各ページ×全テーマ、1280px・100%と"
-                         "320px・200%）", pages=ENGLISH_PAGES)
+@pytest.mark.wcag(*AXE_CRITERIA, pages=ENGLISH_PAGES,
+                  method="axe-core による自動検査（英語表示の各ページ×全テーマ、"
+                         "1280px・100%と320px・200%）")
 @pytest.mark.parametrize(("width", "size", "paths"), [(1280, "100", ENGLISH_PAGES),
                                                      (320, "200", ENGLISH_NARROW)])
 def test_axe_english_pages_every_theme(browser: Browser, app_url: str,
