@@ -7,6 +7,8 @@ imported `with context` so they see it).
 
 from __future__ import annotations
 
+import re
+
 import jinja2
 from markupsafe import Markup, escape
 
@@ -65,6 +67,20 @@ def _in_japanese(key: str) -> Markup:
     return Markup('<span lang="ja">{}</span>').format(i18n.text("ja", key))
 
 
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
+
+
+@jinja2.pass_context
+def _words_marked(context: jinja2.runtime.Context, summary: str, query: str) -> Markup:
+    """The result line; in English, the reader's Japanese search words in it marked lang="ja"
+    (they are quoted “…” there, so only that place is marked)."""
+    text = escape(summary)
+    if _lang(context) == i18n.DEFAULT or not query or not _JAPANESE.search(query):
+        return text
+    quoted = Markup("“{}”").format(query)
+    return text.replace(quoted, Markup('“<span lang="ja">{}</span>”').format(query), 1)
+
+
 def _link(href: str, label: str) -> Markup:
     return Markup('<a href="{}">{}</a>').format(href, label)
 
@@ -80,7 +96,8 @@ def _json_link(context: jinja2.runtime.Context, href: str) -> Markup:
 
 ENV.globals.update(t=_t, tn=_tn, script_words=_script_words, criterion_title=_criterion_title,
                    criterion_note=_criterion_note, link=_link, in_japanese=_in_japanese,
-                   code=_code, json_link=_json_link, status_key=STATUS_KEYS.__getitem__)
+                   code=_code, json_link=_json_link, status_key=STATUS_KEYS.__getitem__,
+                   words_marked=_words_marked)
 
 _views = ViewCache()
 

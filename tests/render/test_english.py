@@ -18,7 +18,8 @@ CJK = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr"}
 ITEM = "2020-10-28-01"
-PAGES = ("/", "/?office=PAR,SIN", "/?q=zzzz", f"/items/{ITEM}", "/issues/2020-10-28",
+PAGES = ("/", "/?office=PAR,SIN", "/?q=zzzz", "/?q=自治体&office=PAR", f"/items/{ITEM}",
+         "/issues/2020-10-28",
          "/issues", "/about", "/accessibility", "/no-such-page", "/items/no-such-item",
          "/issues/1999-01-01")
 
