@@ -108,7 +108,7 @@ def item_view(item: Item, terms: tuple[str, ...] = (), *, readings: bool = True,
     """The view of one item; `terms` (folded search terms) are marked wherever they occur."""
     photo = item.photo
     caption = photo.caption if photo else ""
-    fallback = routes.placeholder_photo(item.office.code)
+    fallback = routes.placeholder_photo(item.office.code, lang)
     real = bool(photo and photo.url)
     return ItemView(
         id=item.id,

@@ -108,6 +108,8 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "item.description": "{office}: {text}",
     "photo.placeholder": "Photo from the {office} (not included)",
     "photo.no_caption": "Photo (no description)",
+    "photo.svg_text": "No photo published",
+    "photo.svg_label": "{office} (no photo)",
     "issue.label": "Issue of {date}",
     "issue.unknown": "Issue date unknown",
     "issue.description": ("CLAIR Overseas Office Flash, {issue} (1 article): {titles}",

@@ -103,6 +103,8 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "item.description": "{office}：{text}",
     "photo.placeholder": "{office}の写真（掲載なし）",
     "photo.no_caption": "写真（説明はありません）",
+    "photo.svg_text": "写真は掲載されていません",
+    "photo.svg_label": "{office}（写真なし）",
     "issue.label": "{date}配信",
     "issue.unknown": "配信日不明",
     "issue.description": "{issue}の海外事務所フラッシュ（{count}件）：{titles}",

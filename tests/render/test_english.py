@@ -192,3 +192,15 @@ def test_language_link_is_a_full_load_of_this_page_in_the_other_language(
             'hreflang="ja" data-lang-switch="ja">日本語</a>') in en
     assert (f'<a href="/items/{ITEM}?lang=en" target="_self" lang="en" hreflang="en" '
             'data-lang-switch="en">English</a>') in ja
+
+
+def test_placeholder_photo_speaks_the_page_language(client: TestClient, seeded: FeedStore,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(api, "store", seeded)
+    html = client.get("/?lang=en", headers=HTML).text
+    src = re.search(r'data-fallback="([^"]+)"', html).group(1)
+    assert src.endswith(".svg?lang=en")
+    svg = client.get(src).text
+    assert "No photo published" in svg and not CJK.search(svg)
+    japanese = client.get(src.replace("?lang=en", "")).text
+    assert "写真は掲載されていません" in japanese
