@@ -19,7 +19,7 @@ app = FlashApp(
     head_components=head_components(),
     stylesheets=["/themes.css", "/reader.css"],
     # Our routes first (reader pages rendered per request, feeds, widget), then the
-    # Japanese 404 page for anything else, the ?lang= cookie on every page, then security
+    # site's own 404 page for anything else, the ?lang= cookie on every page, then security
     # headers around everything.
     api_transformer=[create_api(), NotFoundPages, RememberLanguage, SecurityHeaders],
     toaster=None,

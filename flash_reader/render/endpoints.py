@@ -2,7 +2,7 @@
 
 Every reader URL is answered with its own content, rendered at request time from the current
 store (never at build time): `/`, `/?office=…&q=…`, `/items/<id>`, `/issues/<date>`. Unknown
-items, dates and paths get the site's own Japanese page with status 404.
+items, dates and paths get the site's own page (in the reader's language) with status 404.
 """
 
 from __future__ import annotations
@@ -180,7 +180,8 @@ ASGIApp = Callable[[Scope, Callable, Callable], Awaitable[None]]
 
 class NotFoundPages:
     """Any other 404 for a page request (Reflex's bare English "404: Page not found") becomes
-    the site's own Japanese page, still with status 404."""
+    the site's own page (Japanese, or English for ?lang=en / the fr_lang cookie), still with
+    status 404."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
