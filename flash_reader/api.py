@@ -16,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from flash_reader import config, routes
+from flash_reader import config, i18n, routes
 from flash_reader.embed import feeds_out, oembed, widget
 from flash_reader.embed.params import (
     ParamError,
@@ -40,7 +40,7 @@ stroke-dasharray="10 6"/>
 <text x="200" y="135" text-anchor="middle" font-family="sans-serif" font-size="30" \
 fill="#1f2a33">{office}</text>
 <text x="200" y="185" text-anchor="middle" font-family="sans-serif" font-size="20" \
-fill="#1f2a33">写真は掲載されていません</text>
+fill="#1f2a33">{no_photo}</text>
 </svg>
 """
 
@@ -49,17 +49,22 @@ fill="#1f2a33">写真は掲載されていません</text>
 SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
 
-def placeholder_svg(office_name: str) -> str:
+def placeholder_svg(office_name: str, lang: str = i18n.DEFAULT) -> str:
     # quote=True: the office name comes from the feed and lands inside an attribute.
-    return _PLACEHOLDER_SVG.format(office=escape(office_name, quote=True),
-                                   label=escape(f"{office_name}（写真なし）", quote=True))
+    return _PLACEHOLDER_SVG.format(
+        office=escape(office_name, quote=True),
+        label=escape(i18n.text(lang, "photo.svg_label", office=office_name), quote=True),
+        no_photo=escape(i18n.text(lang, "photo.svg_text"), quote=True))
 
 
 async def placeholder_photo(request: Request) -> Response:
     code = request.path_params["code"].upper()
     feed = store.current().feed
-    names = {office.code: office.name for office in feed.offices} if feed else {}
-    body = placeholder_svg(names.get(code, "事務所不明"))
+    # The image's words in the page's language (`?lang=en` from English pages, views.py).
+    lang = i18n.choose(request.query_params.get("lang"), None)
+    names = ({office.code: i18n.office_name(lang, office.code, office.name)
+              for office in feed.offices} if feed else {})
+    body = placeholder_svg(names.get(code, i18n.text(lang, "office.unknown")), lang)
     return Response(body, media_type="image/svg+xml",
                     headers={"Cache-Control": "public, max-age=3600",
                              "Content-Security-Policy": SVG_CSP})

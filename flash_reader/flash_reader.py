@@ -5,6 +5,7 @@ from flash_reader.api import create_api
 from flash_reader.components.head import head_components
 from flash_reader.embed.headers import SecurityHeaders
 from flash_reader.event_guard import EventGuard
+from flash_reader.i18n.remember import RememberLanguage
 from flash_reader.pages import embed_builder, reader
 from flash_reader.render.endpoints import NotFoundPages
 from flash_reader.shell import FlashApp
@@ -17,8 +18,9 @@ app = FlashApp(
     head_components=head_components(),
     stylesheets=["/themes.css", "/reader.css"],
     # Our routes first (reader pages rendered per request, feeds, widget), then the
-    # Japanese 404 page for anything else, then security headers around everything.
-    api_transformer=[create_api(), NotFoundPages, SecurityHeaders],
+    # site's own 404 page for anything else, the ?lang= cookie on every page, then security
+    # headers around everything.
+    api_transformer=[create_api(), NotFoundPages, RememberLanguage, SecurityHeaders],
     toaster=None,
     # What a client sends reaches the log as one escaped, cut-short, rate-limited line.
     frontend_exception_handler=logging_guard.frontend_exception_handler,

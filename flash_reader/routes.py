@@ -31,8 +31,9 @@ def issue_url(date: dt.date) -> str:
     return f"/issues/{date.isoformat()}"
 
 
-def placeholder_photo(office_code: str) -> str:
-    return f"{PLACEHOLDER_PHOTO}/{quote(office_code or 'unknown', safe='')}.svg"
+def placeholder_photo(office_code: str, lang: str = "ja") -> str:
+    url = f"{PLACEHOLDER_PHOTO}/{quote(office_code or 'unknown', safe='')}.svg"
+    return url if lang == "ja" else f"{url}?lang={quote(lang, safe='')}"
 
 
 def reader_url(offices: Sequence[str] = (), query: str = "") -> str:

@@ -9,13 +9,11 @@ import datetime as dt
 import functools
 import hashlib
 
-from flash_reader import routes
+from flash_reader import i18n, routes
 from flash_reader.feed.model import Item
 from flash_reader.feed.search import split_marked
 from flash_reader.reading.cache import annotate
 from flash_reader.reading.furigana import Segment
-
-NO_CAPTION_ALT = "写真（説明はありません）"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -52,8 +50,11 @@ class ItemView:
     source_url: str  # the item's page at the source, if the feed gives one
 
 
-def issue_label(date: dt.date | None) -> str:
-    return f"{date.year}年{date.month}月{date.day}日配信" if date else "配信日不明"
+def issue_label(date: dt.date | None, lang: str = i18n.DEFAULT) -> str:
+    if date is None:
+        return i18n.text(lang, "issue.unknown")
+    return i18n.text(lang, "issue.label", date=i18n.date_text(lang, date.year, date.month,
+                                                              date.day))
 
 
 def marked(text: str, terms: tuple[str, ...], href: str = "", *,
@@ -97,16 +98,17 @@ def _segments(text: str) -> tuple[Segment, ...]:
     return segments if "".join(s.text for s in segments) == text else (Segment(text),)
 
 
-def placeholder_alt(office_name: str) -> str:
+def placeholder_alt(office_name: str, lang: str = i18n.DEFAULT, code: str = "") -> str:
     """The name of the placeholder image: says that no photo is shown, and whose it was."""
-    return f"{office_name}の写真（掲載なし）"
+    return i18n.text(lang, "photo.placeholder", office=i18n.office_name(lang, code, office_name))
 
 
-def item_view(item: Item, terms: tuple[str, ...] = (), *, readings: bool = True) -> ItemView:
+def item_view(item: Item, terms: tuple[str, ...] = (), *, readings: bool = True,
+              lang: str = i18n.DEFAULT) -> ItemView:
     """The view of one item; `terms` (folded search terms) are marked wherever they occur."""
     photo = item.photo
     caption = photo.caption if photo else ""
-    fallback = routes.placeholder_photo(item.office.code)
+    fallback = routes.placeholder_photo(item.office.code, lang)
     real = bool(photo and photo.url)
     return ItemView(
         id=item.id,
@@ -116,7 +118,7 @@ def item_view(item: Item, terms: tuple[str, ...] = (), *, readings: bool = True)
         office_code=item.office.code,
         office_name=item.office.name,
         office_parts=marked(item.office.name, terms, readings=readings),
-        issue_label=issue_label(item.issue_date),
+        issue_label=issue_label(item.issue_date, lang),
         paragraphs=[[part for s in p
                      for part in marked(s.text, terms, s.href or "", readings=readings)]
                     for p in item.paragraphs],
@@ -124,9 +126,10 @@ def item_view(item: Item, terms: tuple[str, ...] = (), *, readings: bool = True)
         photo_fallback=fallback,
         # A real photo is named by its caption; a placeholder says no photo is shown (the
         # caption is then read once, from the figcaption).
-        photo_alt=((photo.caption or NO_CAPTION_ALT) if real else placeholder_alt(
-            item.office.name)) if photo else "",
-        photo_fallback_alt=placeholder_alt(item.office.name),
+        photo_alt=((photo.caption or i18n.text(lang, "photo.no_caption")) if real
+                   else placeholder_alt(item.office.name, lang, item.office.code))
+        if photo else "",
+        photo_fallback_alt=placeholder_alt(item.office.name, lang, item.office.code),
         photo_real=real,
         caption=caption,
         caption_parts=marked(caption, terms, readings=readings),
@@ -149,17 +152,17 @@ def _dom_id(value: str) -> str:
 JST = dt.timezone(dt.timedelta(hours=9), "JST")
 
 
-def staleness_notice(snapshot) -> str:
+def staleness_notice(snapshot, lang: str = i18n.DEFAULT) -> str:
     """What readers are told when the feed server failed (empty when all is well)."""
     if not snapshot.error:
         return ""
     if snapshot.feed is None:
-        return "配信元からニュースを読み込めませんでした。しばらくしてから再読み込みしてください。"
+        return i18n.text(lang, "stale.none")
     if snapshot.loaded_at is None:
-        return "最新の配信を読み込めませんでした。前回読み込んだ内容を表示しています。"
+        return i18n.text(lang, "stale.unknown_time")
     when = snapshot.loaded_at.astimezone(JST)
     # The server answered with data we cannot use, or did not answer: say which, truthfully.
-    reason = ("配信元のデータに問題があるため" if snapshot.error_kind == "data"
-              else "配信元に接続できないため")
-    return (f"{reason}、{when.year}年{when.month}月{when.day}日 "
-            f"{when:%H:%M} に取得した内容を表示しています（最新ではない可能性があります）。")
+    reason = i18n.text(lang, "stale.data" if snapshot.error_kind == "data" else "stale.down")
+    return i18n.text(lang, "stale.since", reason=reason,
+                     date=i18n.date_text(lang, when.year, when.month, when.day),
+                     time=f"{when:%H:%M}")

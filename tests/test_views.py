@@ -38,7 +38,7 @@ def test_item_without_a_photo_names_the_placeholder_and_keeps_the_caption() -> N
 def test_item_image_without_caption_gets_a_described_alt() -> None:
     view = only_view(image="https://example.org/p.jpg")
     assert view.photo_src == "https://example.org/p.jpg"
-    assert view.photo_alt == views.NO_CAPTION_ALT and view.caption == ""
+    assert view.photo_alt == "写真（説明はありません）" and view.caption == ""
 
 
 def test_issue_label_in_japanese() -> None:

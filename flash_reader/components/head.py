@@ -6,8 +6,6 @@ from pathlib import Path
 
 import reflex as rx
 
-from flash_reader import routes
-
 # Each file is inlined, in this order. rx.el.script in head is emitted inline and runs
 # before first paint (rx.script would run only after hydration).
 _INLINE_SCRIPTS = ("display.js", "prepaint.js", "navigate.js", "shortcuts.js", "speech.js",
@@ -22,9 +20,5 @@ def inline_script_source() -> str:
 def head_components() -> list[rx.Component]:
     return [
         rx.el.meta(name="color-scheme", content="light dark"),
-        rx.el.link(rel="alternate", type="application/feed+json", href=routes.FEED_JSON,
-                   title="海外事務所フラッシュ（JSON Feed）"),
-        rx.el.link(rel="alternate", type="application/atom+xml", href=routes.FEED_ATOM,
-                   title="海外事務所フラッシュ（Atom）"),
         rx.el.script(inline_script_source()),
     ]

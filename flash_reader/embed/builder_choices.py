@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from urllib.parse import SplitResult, urlsplit
 
+from flash_reader import i18n
 from flash_reader.embed.params import (
     HEIGHT_MAX,
     HEIGHT_MIN,
@@ -20,9 +21,12 @@ from flash_reader.embed.params import (
     WIDTH_MIN,
 )
 
-THEME_LABELS = {"auto": "閲覧者の端末に合わせる", "default": "標準", "light-high": "白地に黒",
-                "dark-high": "黒地に白", "blue-yellow": "青地に黄"}
-LANG_LABELS = {"ja": "日本語", "en": "英語（English）"}
+# The choices and their names' catalogue keys (flash_reader/i18n): the builder's own words
+# come in the language of the builder's page.
+THEME_LABELS = {"auto": "builder.theme.auto", "default": "theme.default",
+                "light-high": "theme.light-high", "dark-high": "theme.dark-high",
+                "blue-yellow": "theme.blue-yellow"}
+LANG_LABELS = {"ja": "builder.lang.ja", "en": "builder.lang.en"}
 SIZE_DIGITS = 4  # every size we take is below 10,000 px; int() never sees a long string
 LIMITS = tuple(range(LIMIT_MIN, LIMIT_MAX + 1))
 ORIGIN_MAX_CHARS = 200
@@ -72,20 +76,21 @@ def chosen_width(value: object, current: int) -> int:
     return chosen_size(value, current, WIDTH_MIN, WIDTH_MAX)
 
 
-def size_problem(value: object, label: str, low: int, high: int) -> str:
+def size_problem(value: object, name_key: str, low: int, high: int,
+                 lang: str = i18n.DEFAULT) -> str:
     """What to say next to a size box whose text is not a size we take ("" when it is)."""
     if chosen_size(value, -1, low, high) != -1:
         return ""
-    return (f"{label}は {low}〜{high} の整数（ピクセル）で入力してください。"
-            "今のコードは前の値のままです。")
+    return i18n.text(lang, "builder.size_problem", name=i18n.text(lang, name_key), low=low,
+                     high=high)
 
 
-def height_problem(value: object) -> str:
-    return size_problem(value, "高さ", HEIGHT_MIN, HEIGHT_MAX)
+def height_problem(value: object, lang: str = i18n.DEFAULT) -> str:
+    return size_problem(value, "builder.height", HEIGHT_MIN, HEIGHT_MAX, lang)
 
 
-def width_problem(value: object) -> str:
-    return size_problem(value, "幅", WIDTH_MIN, WIDTH_MAX)
+def width_problem(value: object, lang: str = i18n.DEFAULT) -> str:
+    return size_problem(value, "builder.width", WIDTH_MIN, WIDTH_MAX, lang)
 
 
 def chosen_theme(value: object, current: str) -> str:
@@ -136,7 +141,8 @@ def _origin_of(parts: SplitResult) -> str:
     return f"{parts.scheme}://{host}"
 
 
-def origin_verdict(value: object, allowed: Sequence[str], own: str) -> tuple[bool, str]:
+def origin_verdict(value: object, allowed: Sequence[str], own: str,
+                   lang: str = i18n.DEFAULT) -> tuple[bool, str]:
     """「このサイトで試す」: may the typed site frame the widget? (allowed, what to tell staff).
 
     `allowed` is FLASH_EMBED_ORIGINS, `own` the reader's public URL (always allowed). The typed
@@ -146,20 +152,14 @@ def origin_verdict(value: object, allowed: Sequence[str], own: str) -> tuple[boo
     if not origin:
         origin = origin_part(value)
         if not origin:
-            return False, ("サイトのアドレスとして読めませんでした。"
-                           "https://www.city.example.lg.jp のように、https:// から始まる"
-                           "アドレスを半角で入力してください。")
-        note = f"（入力されたページのアドレスから、サイトのアドレス {origin} で確かめました）"
+            return False, i18n.text(lang, "builder.origin.unreadable")
+        note = i18n.text(lang, "builder.origin.from_page", origin=origin)
     known = {typed_origin(o) for o in (*allowed, own)} - {""}
     if origin in known:
-        return True, (f"{origin} は埋め込みが許可されています。コードを貼り付ければ、"
-                      f"プレビューと同じように表示されます。{note}")
+        return True, i18n.text(lang, "builder.origin.allowed", origin=origin, note=note)
     other = ("http" if origin.startswith("https:") else "https") + origin[origin.index(":"):]
     scheme_hint = ""
     if typed_origin(other) in known:
-        scheme_hint = (f"{other} は許可されていますが、"
-                       "http:// と https:// は別のサイトとして扱われます。")
-    return False, (f"{origin} はまだ許可されていません。このままコードを貼り付けると、"
-                   "枠の中が空白（またはブラウザーのエラー表示）になります。"
-                   f"{scheme_hint}この閲覧サイトの管理者に、{origin} を埋め込み許可サイト"
-                   f"（FLASH_EMBED_ORIGINS）に加えるよう依頼してください。{note}")
+        scheme_hint = i18n.text(lang, "builder.origin.scheme", other=other)
+    return False, i18n.text(lang, "builder.origin.refused", origin=origin, note=note,
+                            scheme_hint=scheme_hint)

@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Sequence
 from html import escape
 
-from flash_reader import routes, views
+from flash_reader import i18n, routes, views
 from flash_reader.embed.params import WidgetParams
 from flash_reader.feed import query
 from flash_reader.feed.model import Feed, Item
@@ -24,52 +24,24 @@ EMBED_ITEM_PREFIX = routes.EMBED + "/items/"
 EMBED_ISSUE_PREFIX = routes.EMBED + "/issues/"
 ISSUE_CARD_MAX = 50  # headlines on an issue card: an issue has about ten
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-
-TEXT = {
-    "ja": {"site": "海外事務所フラッシュ", "latest": "新着", "all_offices": "全事務所",
-           "more": "すべての記事を海外事務所フラッシュで読む", "unit": "件",
-           "leaves": "（このページから移動します）",
-           "note": "見出しを押すと、このページに代わって海外事務所フラッシュの記事が開きます。",
-           "read_article": "この記事を海外事務所フラッシュで読む",
-           "read_issue": "この号を海外事務所フラッシュで読む",
-           "error_title": "埋め込みの設定に問題があります",
-           "empty": "該当する記事はまだありません。",
-           "no_item": "この記事は見つかりません。削除されたか、アドレスが違います。",
-           "no_issue": "この号は見つかりません。アドレスの日付を確かめてください。",
-           "not_found_title": "見つかりません",
-           "unavailable": "ニュースを読み込めませんでした。"
-                          "しばらくしてからもう一度お試しください。"},
-    "en": {"site": "CLAIR Overseas Office Flash", "latest": "latest", "all_offices": "All offices",
-           "more": "Read all news on CLAIR Overseas Office Flash", "unit": " items",
-           "leaves": " (leaves this page)",
-           "note": "Headlines open the article on CLAIR Overseas Office Flash, in place of "
-                   "this page.",
-           "read_article": "Read this article on CLAIR Overseas Office Flash",
-           "read_issue": "Read this issue on CLAIR Overseas Office Flash",
-           "error_title": "This embed is not set up correctly", "empty": "No news yet.",
-           "no_item": "This article was not found. It was removed, or the address is wrong.",
-           "no_issue": "This issue was not found. Check the date in the address.",
-           "not_found_title": "Not found",
-           "unavailable": "The news could not be loaded. Please try again later."},
-}
-
 
 def text_for(lang: str) -> dict[str, str]:
-    return TEXT.get(lang, TEXT["ja"])
+    """The widget's words (flash_reader/i18n, keys `widget.*`) in `lang` (ja if unknown)."""
+    return i18n.catalogue(lang if lang in i18n.LANGS else i18n.DEFAULT, "widget.")
 
 
 def issue_label(date: dt.date | None, lang: str) -> str:
-    if lang != "en":
-        return views.issue_label(date)
-    return f"Issue of {date.day} {MONTHS[date.month - 1]} {date.year}" if date else (
-        "Issue date unknown")
+    return views.issue_label(date, lang if lang in i18n.LANGS else i18n.DEFAULT)
 
 
 def _ja(text: str, lang: str) -> str:
     """Feed text (always Japanese), marked as such inside an English page."""
     return f'<span lang="ja">{escape(text)}</span>' if lang == "en" else escape(text)
+
+
+def _chrome(words: str, lang: str) -> str:
+    """The widget's own words inside the feed's Japanese text (marked as the page's language)."""
+    return f'<span lang="{escape(lang)}">{escape(words)}</span>' if lang != "ja" else escape(words)
 
 
 def _meta(item: Item, lang: str) -> str:
@@ -122,8 +94,8 @@ def item_card_html(item: Item, params: WidgetParams) -> str:
     paragraphs = "\n".join(
         f"<p>{escape(''.join(span.text for span in paragraph))}</p>"
         for paragraph in item.paragraphs)
-    caption = (f'<p class="widget-caption">写真：{escape(item.photo.caption)}</p>'
-               if item.photo and item.photo.caption else "")
+    caption = (f'<p class="widget-caption">{_chrome(text["photo"], lang)}'
+               f"{escape(item.photo.caption)}</p>" if item.photo and item.photo.caption else "")
     href = routes.item_url(item.id)
     return _page(params, item.title, f"""
 <article class="widget-card">
@@ -155,14 +127,14 @@ def issue_card_html(date: dt.date, items: Sequence[Item], params: WidgetParams) 
 def not_found_html(what: str, lang: str = "ja") -> str:
     """`what` is "item" or "issue"."""
     text = text_for(lang)
-    return _page(WidgetParams(lang=lang if lang in TEXT else "ja"), text["not_found_title"],
+    return _page(WidgetParams(lang=lang if lang in i18n.LANGS else "ja"), text["not_found_title"],
                  f'<p class="widget-error">{escape(text["no_" + what])}</p>')
 
 
 def error_html(problems: list[str], params_lang: str = "ja") -> str:
     text = text_for(params_lang)
     items = "\n".join(f"<li>{escape(problem)}</li>" for problem in problems)
-    return _page(WidgetParams(lang=params_lang if params_lang in TEXT else "ja"),
+    return _page(WidgetParams(lang=params_lang if params_lang in i18n.LANGS else "ja"),
                  text["error_title"], f"""
 <div role="alert" class="widget-error">
 <p><strong>{escape(text['error_title'])}</strong></p>
@@ -172,7 +144,7 @@ def error_html(problems: list[str], params_lang: str = "ja") -> str:
 
 def unavailable_html(lang: str = "ja") -> str:
     text = text_for(lang)
-    return _page(WidgetParams(lang=lang if lang in TEXT else "ja"), text["site"],
+    return _page(WidgetParams(lang=lang if lang in i18n.LANGS else "ja"), text["site"],
                  f'<p role="status" class="widget-error">{escape(text["unavailable"])}</p>')
 
 

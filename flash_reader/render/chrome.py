@@ -25,27 +25,29 @@ IDS = types.MappingProxyType({
     "dialog": "shortcut-help",
     "shortcuts_toggle": "shortcuts-enabled",
     "result_status": "result-status",
+    "messages": "fr-messages",  # the browser scripts' words, as JSON (from flash_reader/i18n)
 })
 
 # Radios, not selects: a select cannot wrap its text, and at 320 px with 300% text the longer
-# choices were cut off. The words are the ones scripts/display.js announces (a test compares).
-FURIGANA_LEGEND = "ふりがなを付ける漢字"
-FURIGANA_OPTIONS = (("", "なし"), ("all", "すべての漢字"),
-                    *((f"grade-{g}", f"小学{g}年より上の漢字") for g in range(1, 6)),
-                    ("grade-6", "小学校で習わない漢字"))
-RATE_LEGEND = "読み上げの速さ"
-RATE_OPTIONS = (("0.7", "ゆっくり"), ("0.85", "少しゆっくり"), ("", "ふつう"), ("1.2", "少し速く"),
-                ("1.5", "速く"))
+# choices were cut off. Labels are catalogue keys (flash_reader/i18n); scripts/display.js
+# announces the same entries (it reads them from the page: one source).
+FURIGANA_LEGEND = "furigana.legend"
+FURIGANA_OPTIONS = (("", "furigana.none"), ("all", "furigana.all"),
+                    *((f"grade-{g}", f"furigana.grade-{g}") for g in range(1, 7)))
+RATE_LEGEND = "rate.legend"
+RATE_OPTIONS = (("0.7", "rate.0.7"), ("0.85", "rate.0.85"), ("", "rate.normal"),
+                ("1.2", "rate.1.2"), ("1.5", "rate.1.5"))
 SHORTCUT_KEYS = (
-    ("j", "次の記事へ"),
-    ("k", "前の記事へ"),
-    ("/", "サイト内検索へ移動"),
-    ("?", "この一覧を開く"),
-    ("Esc", "この一覧を閉じる"),
+    ("j", "shortcut.next"),
+    ("k", "shortcut.previous"),
+    ("/", "shortcut.search"),
+    ("?", "shortcut.open"),
+    ("Esc", "shortcut.close"),
 )
+SIZE_CHOICES = tuple((f"size.{percent}", percent) for percent in SIZE_STEPS.values())
 
 DISPLAY = types.SimpleNamespace(
-    sizes=tuple(SIZE_STEPS.items()), size_min=SIZE_MIN, size_max=SIZE_MAX, size_step=SIZE_STEP,
+    sizes=SIZE_CHOICES, size_min=SIZE_MIN, size_max=SIZE_MAX, size_step=SIZE_STEP,
     themes=CHOOSABLE, furigana=FURIGANA_OPTIONS, rates=RATE_OPTIONS,
     furigana_legend=FURIGANA_LEGEND, rate_legend=RATE_LEGEND)
 

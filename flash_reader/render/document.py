@@ -20,9 +20,9 @@ import threading
 from pathlib import Path
 from urllib.parse import quote
 
-from flash_reader import routes
+from flash_reader import i18n, routes
 from flash_reader.render.html import ENV, render_page
-from flash_reader.render.views import SITE, RenderedView
+from flash_reader.render.views import RenderedView
 
 log = logging.getLogger(__name__)
 
@@ -142,9 +142,25 @@ def document(rendered: RenderedView, public_url: str, shell: Shell | None = None
     canonical = public_url + rendered.meta.canonical if rendered.meta.canonical else ""
     oembed = (f"{public_url}{routes.OEMBED}?format=json&url={quote(canonical, safe='')}"
               if canonical else "")
-    head = ENV.get_template("head.html").render(meta=rendered.meta, canonical=canonical,
-                                                oembed=oembed, site=SITE)
-    return "".join((shell.head, head, shell.middle, render_page(rendered), shell.tail))
+    lang = rendered.lang
+    head = ENV.get_template("head.html").render(
+        meta=rendered.meta, canonical=canonical, oembed=oembed, site=i18n.text(lang, "site"),
+        locale=i18n.text(lang, "og.locale"), lang=lang)
+    return "".join((_html_lang(shell.head, lang), head, shell.middle, render_page(rendered),
+                    shell.tail))
+
+
+def _html_lang(head: str, lang: str) -> str:
+    """The shell's <html lang="ja"> (Reflex's html_lang) in the page's language: the chrome's
+    language; the feed's text carries its own lang="ja"."""
+    if lang == i18n.DEFAULT:
+        return head
+    start = head.find("<html")
+    end = head.find(">", start)
+    if start < 0 or end < 0:
+        return head
+    tag = head[start:end].replace(f'lang="{i18n.DEFAULT}"', f'lang="{lang}"', 1)
+    return head[:start] + tag + head[end:]
 
 
 def page_policy(shell: Shell | None = None) -> str:

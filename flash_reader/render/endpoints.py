@@ -2,7 +2,7 @@
 
 Every reader URL is answered with its own content, rendered at request time from the current
 store (never at build time): `/`, `/?office=…&q=…`, `/items/<id>`, `/issues/<date>`. Unknown
-items, dates and paths get the site's own Japanese page with status 404.
+items, dates and paths get the site's own page (in the reader's language) with status 404.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from flash_reader import config, routes
+from flash_reader import config, i18n, routes
 from flash_reader.render.document import document, page_policy, shells
 from flash_reader.render.html import render_view
 from flash_reader.render.request import Kind, ViewRequest, from_url
@@ -49,6 +49,12 @@ def _raw_path(request: Request, prefix: str = "") -> str:
     raw = request.scope.get("raw_path") or request.url.path.encode()
     path = raw.decode("latin-1").split("?", 1)[0]
     return path[len(prefix):] if prefix and path.startswith(prefix) else path
+
+
+def language(request: Request) -> str:
+    """The chrome's language: `?lang=ja|en`, else the fr_lang cookie, else Japanese (the
+    cookie is set by flash_reader/i18n/remember.py)."""
+    return i18n.choose(request.query_params.get("lang"), request.cookies.get(i18n.COOKIE))
 
 
 def wants_readings(request: Request) -> bool:
@@ -115,9 +121,9 @@ def _respond(request: Request, encoded: Encoded, status: int, cache: str,
 def _rendered(request: Request, path: str) -> tuple[Snapshot, tuple, RenderedView]:
     snapshot = store.current()
     view_request = request_of(path, request, snapshot)
-    readings = wants_readings(request)
-    return snapshot, (snapshot.version, view_request, readings), render_view(
-        snapshot, view_request, readings)
+    readings, lang = wants_readings(request), language(request)
+    return snapshot, (snapshot.version, view_request, readings, lang), render_view(
+        snapshot, view_request, readings, lang)
 
 
 def page_response(request: Request, key: tuple, rendered: RenderedView) -> Response:
@@ -149,8 +155,8 @@ async def view(request: Request) -> Response:
                     {"X-Content-Version": snapshot.version})
 
 
-def not_found_document() -> tuple[str, str]:
-    rendered = render_view(store.current(), ViewRequest(Kind.NOT_FOUND), False)
+def not_found_document(lang: str = i18n.DEFAULT) -> tuple[str, str]:
+    rendered = render_view(store.current(), ViewRequest(Kind.NOT_FOUND), False, lang)
     return document(rendered, config.public_url()), page_policy()
 
 
@@ -173,7 +179,8 @@ ASGIApp = Callable[[Scope, Callable, Callable], Awaitable[None]]
 
 class NotFoundPages:
     """Any other 404 for a page request (Reflex's bare English "404: Page not found") becomes
-    the site's own Japanese page, still with status 404."""
+    the site's own page (Japanese, or English for ?lang=en / the fr_lang cookie), still with
+    status 404."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -189,11 +196,11 @@ class NotFoundPages:
             nonlocal replaced
             if message["type"] == "http.response.start" and message.get("status") == 404:
                 replaced = True
-                body, policy = not_found_document()
+                body, policy = not_found_document(language(Request(scope)))
                 data = body.encode("utf-8")
                 await send({"type": "http.response.start", "status": 404, "headers": [
                     (b"content-type", HTML.encode()), (b"content-length", str(len(data)).encode()),
-                    (b"cache-control", b"no-cache"),
+                    (b"cache-control", b"no-cache"), (b"vary", b"Cookie"),
                     (b"content-security-policy", policy.encode())]})
                 await send({"type": "http.response.body",
                             "body": b"" if scope["method"] == "HEAD" else data})

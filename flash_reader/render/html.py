@@ -1,12 +1,21 @@
-"""HTML from views, with Jinja2 (autoescaped: every feed text is escaped by the engine)."""
+"""HTML from views, with Jinja2 (autoescaped: every feed text is escaped by the engine).
+
+Templates take their words from the catalogues (flash_reader/i18n) through `t` and `tn`,
+in the language the render was asked for (`lang` in the template's context; macros are
+imported `with context` so they see it).
+"""
 
 from __future__ import annotations
 
-import jinja2
-from markupsafe import Markup
+import re
 
+import jinja2
+from markupsafe import Markup, escape
+
+from flash_reader import i18n
 from flash_reader.render.chrome import TEMPLATE_GLOBALS
 from flash_reader.render.request import Kind, ViewRequest
+from flash_reader.render.statement import STATUS_KEYS, CriterionResult
 from flash_reader.render.views import RenderedView, ViewCache, build
 from flash_reader.store import Snapshot
 
@@ -19,33 +28,117 @@ ENV = jinja2.Environment(
 )
 ENV.globals.update(TEMPLATE_GLOBALS)
 
+
+def _lang(context: jinja2.runtime.Context) -> str:
+    return context.get("lang") or i18n.DEFAULT
+
+
+@jinja2.pass_context
+def _t(context: jinja2.runtime.Context, key: str, /, **values: object) -> Markup:
+    return i18n.markup(_lang(context), key, **values)
+
+
+@jinja2.pass_context
+def _tn(context: jinja2.runtime.Context, key: str, n: int, /, **values: object) -> Markup:
+    return Markup(escape(i18n.count(_lang(context), key, n, **values)))
+
+
+@jinja2.pass_context
+def _script_words(context: jinja2.runtime.Context) -> dict[str, str]:
+    # The browser scripts' messages (components/scripts/*.js read this JSON): from the same
+    # catalogue as everything else, written once.
+    return i18n.script_words(_lang(context))
+
+
+@jinja2.pass_context
+def _criterion_title(context: jinja2.runtime.Context, row: CriterionResult) -> str:
+    return row.title if _lang(context) == "ja" else i18n.text(_lang(context),
+                                                               f"wcag.{row.number}")
+
+
+@jinja2.pass_context
+def _criterion_note(context: jinja2.runtime.Context, row: CriterionResult) -> str:
+    return row.note if _lang(context) == "ja" else i18n.text(_lang(context),
+                                                              f"wcag_note.{row.number}")
+
+
+def _in_japanese(key: str) -> Markup:
+    """The Japanese words for `key`, marked as Japanese (a name quoted inside English)."""
+    return Markup('<span lang="ja">{}</span>').format(i18n.text("ja", key))
+
+
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
+
+
+@jinja2.pass_context
+def _words_marked(context: jinja2.runtime.Context, summary: str, query: str) -> Markup:
+    """The result line; in English, the reader's Japanese search words in it marked lang="ja"
+    (they are quoted “…” there, so only that place is marked)."""
+    text = escape(summary)
+    if _lang(context) == i18n.DEFAULT or not query or not _JAPANESE.search(query):
+        return text
+    quoted = Markup("“{}”").format(query)
+    return text.replace(quoted, Markup('“<span lang="ja">{}</span>”').format(query), 1)
+
+
+def _link(href: str, label: str) -> Markup:
+    return Markup('<a href="{}">{}</a>').format(href, label)
+
+
+def _code(value: str) -> Markup:
+    return Markup("<code>{}</code>").format(value)
+
+
+@jinja2.pass_context
+def _json_link(context: jinja2.runtime.Context, href: str) -> Markup:
+    return _link(href, i18n.text(_lang(context), "subscribe.json_label"))
+
+
+ENV.globals.update(t=_t, tn=_tn, script_words=_script_words, criterion_title=_criterion_title,
+                   criterion_note=_criterion_note, link=_link, in_japanese=_in_japanese,
+                   code=_code, json_link=_json_link, status_key=STATUS_KEYS.__getitem__,
+                   words_marked=_words_marked)
+
 _views = ViewCache()
 
 
-def render_view(snapshot: Snapshot, request: ViewRequest, readings: bool) -> RenderedView:
-    """The #view element of `request`, built once per (content version, request, readings)."""
-    key = (snapshot.version, request, readings)
+def render_view(snapshot: Snapshot, request: ViewRequest, readings: bool,
+                lang: str = i18n.DEFAULT) -> RenderedView:
+    """The #view element of `request`, built once per (content version, request, readings,
+    language)."""
+    key = (snapshot.version, request, readings, lang)
     found = _views.get(key)
     if found is not None:
         return found
-    view, meta = build(snapshot, request, readings)
+    view, meta = build(snapshot, request, readings, lang)
     html = ENV.get_template("view.html").render(kind=request.kind.value if meta.status == 200
                                                 else "not-found", v=view, meta=meta,
-                                                version=snapshot.version).strip()
-    rendered = RenderedView(request.kind, view, meta, snapshot.version, html)
+                                                version=snapshot.version, lang=lang).strip()
+    rendered = RenderedView(request.kind, view, meta, snapshot.version, html, lang)
     # The statement follows the test record, which changes without the content version.
     if request.kind is not Kind.STATEMENT:
         _views.put(key, rendered)
     return rendered
 
 
+def switch_href(path: str, lang: str) -> str:
+    """The header's language link: this page (`path`, its query kept) in the other language."""
+    other = "ja" if lang == "en" else "en"
+    if not path:  # a 404: a query alone keeps the address the reader asked for
+        return f"?lang={other}"
+    return f"{path}{'&' if '?' in path else '?'}lang={other}"
+
+
 def render_page(rendered: RenderedView) -> str:
     """The whole visible page (<flash-page>) around a rendered view."""
-    return ENV.get_template("page.html").render(v=rendered.view,
-                                                view_html=Markup(rendered.html))
+    return ENV.get_template("page.html").render(
+        v=rendered.view, view_html=Markup(rendered.html), lang=rendered.lang,
+        switch_href=switch_href(rendered.meta.canonical, rendered.lang))
 
 
-def render_chrome(part: str) -> str:
+def render_chrome(part: str, lang: str = i18n.DEFAULT, path: str = "/") -> str:
     """The shared header or footer alone (for pages React renders, such as the builder)."""
-    module = ENV.get_template("chrome.html").module
+    module = ENV.get_template("chrome.html").make_module({"lang": lang})
+    if part == "header":
+        return str(module.header(switch_href=switch_href(path, lang)))
     return str(getattr(module, part)())

@@ -37,6 +37,11 @@ NOT_APPLICABLE_LABEL = "非適用"
 NOT_TESTED = "未試験"
 FAILS = "不適合"
 STATUSES = (CONFORMS, CONFORMS_WITH_EXCEPTION, NOT_APPLICABLE_LABEL, FAILS, NOT_TESTED)
+# Stable names of the statuses and claims, for the catalogues (flash_reader/i18n): the
+# Japanese words above are also the values the record and the page's data-status carry.
+STATUS_KEYS = {CONFORMS: "conforms", CONFORMS_WITH_EXCEPTION: "exception",
+               NOT_APPLICABLE_LABEL: "not_applicable", FAILS: "fails", NOT_TESTED: "not_tested",
+               "準拠": "full", "一部準拠": "partial"}
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ import datetime as dt
 import threading
 from collections import OrderedDict
 
-from flash_reader import routes, views
+from flash_reader import i18n, routes, views
 from flash_reader.feed import query as feed_query
 from flash_reader.feed import timeline as feed_timeline
 from flash_reader.feed.search import terms_of
@@ -19,10 +19,9 @@ from flash_reader.render import statement
 from flash_reader.render.request import PAGE_SIZE, Kind, ViewRequest
 from flash_reader.store import Snapshot
 
-SITE = "海外事務所フラッシュ"
-READER_TITLE = "海外事務所フラッシュ｜CLAIR 自治体国際化協会"
-DESCRIPTION = ("CLAIR（自治体国際化協会）の海外事務所から届くニュース"
-               "「海外事務所フラッシュ」を読みやすく表示します。")
+# The Reflex routes' static title and description (Japanese; each page sends its own).
+READER_TITLE = i18n.text("ja", "title.reader")
+DESCRIPTION = i18n.text("ja", "description")
 DESCRIPTION_CHARS = 120
 
 
@@ -45,6 +44,7 @@ class OfficeOption:
     count: int
     checked: bool
     href: str  # the reader with this office toggled (what the checkbox navigates to)
+    name_lang: str = "ja"  # the feed's names are Japanese; the catalogue's are the page's
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -68,6 +68,7 @@ class YearEntry:
     months: tuple[MonthEntry, ...]
     issue_count: int = 0
     items: int = 0
+    counts: str = ""  # 「（3号・21件）」: issues and articles, in the page's language
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -125,44 +126,52 @@ class RenderedView:
     meta: PageMeta
     version: str  # the content version it was rendered from
     html: str  # the #view element
+    lang: str = i18n.DEFAULT
 
 
-def build(snapshot: Snapshot, request: ViewRequest, readings: bool) -> tuple[PageView, PageMeta]:
-    """The view and head metadata of `request` over `snapshot` (no HTML yet)."""
+def build(snapshot: Snapshot, request: ViewRequest, readings: bool,
+          lang: str = i18n.DEFAULT) -> tuple[PageView, PageMeta]:
+    """The view and head metadata of `request` over `snapshot` (no HTML yet), with the
+    chrome's words in `lang` (the feed's text stays as the feed gives it)."""
     if request.kind is Kind.STATEMENT:  # these two need no feed
-        return statement_page(readings)
+        return statement_page(readings, lang)
     if request.kind is Kind.ABOUT:
-        return about_page(readings)
+        return about_page(readings, lang)
     if snapshot.feed is None:
-        return _unavailable(snapshot, readings)
+        return _unavailable(snapshot, readings, lang)
     if request.kind is Kind.READER:
-        return _reader(snapshot, request, readings)
+        return _reader(snapshot, request, readings, lang)
     if request.kind is Kind.ITEM:
-        return _item(snapshot, request, readings)
+        return _item(snapshot, request, readings, lang)
     if request.kind is Kind.ISSUE:
-        return _issue(snapshot, request, readings)
+        return _issue(snapshot, request, readings, lang)
     if request.kind is Kind.ARCHIVE:
-        return _archive(snapshot, readings)
-    return not_found(readings)
+        return _archive(snapshot, readings, lang)
+    return not_found(readings, lang)
 
 
-def not_found(readings: bool = False, heading: str = "ページが見つかりません",
-              message: str = "お探しのページは見つかりませんでした。URL をご確認ください。"
+def _titled(lang: str, heading: str) -> str:
+    return i18n.text(lang, "title.page", heading=heading, site=i18n.text(lang, "site"))
+
+
+def not_found(readings: bool = False, lang: str = i18n.DEFAULT, what: str = "page"
               ) -> tuple[PageView, PageMeta]:
+    """A 404 view; `what` is "page", "item" or "issue" (what was not found)."""
+    heading = i18n.text(lang, f"notfound.{what}.heading")
+    message = i18n.text(lang, f"notfound.{what}.message")
     view = PageView(readings, heading=heading, message=message, announce=heading)
-    return view, PageMeta(404, f"{heading}｜{SITE}", message, "")
+    return view, PageMeta(404, _titled(lang, heading), message, "")
 
 
-def _unavailable(snapshot: Snapshot, readings: bool) -> tuple[PageView, PageMeta]:
-    message = views.staleness_notice(snapshot) or (
-        "ニュースを読み込んでいます。しばらくしてから再読み込みしてください。")
-    view = PageView(readings, heading="ニュースを表示できません", message=message,
-                    announce=message)
-    return view, PageMeta(503, f"ニュースを表示できません｜{SITE}", message, "")
+def _unavailable(snapshot: Snapshot, readings: bool, lang: str) -> tuple[PageView, PageMeta]:
+    message = views.staleness_notice(snapshot, lang) or i18n.text(lang, "unavailable.loading")
+    heading = i18n.text(lang, "unavailable.heading")
+    view = PageView(readings, heading=heading, message=message, announce=message)
+    return view, PageMeta(503, _titled(lang, heading), message, "")
 
 
-def _item_views(snapshot: Snapshot, items, terms=(), readings=False):
-    return tuple(views.item_view(item, terms, readings=readings) for item in items)
+def _item_views(snapshot: Snapshot, items, terms=(), readings=False, lang=i18n.DEFAULT):
+    return tuple(views.item_view(item, terms, readings=readings, lang=lang) for item in items)
 
 
 def _more(request: ViewRequest, total: int) -> tuple[int, str]:
@@ -172,7 +181,7 @@ def _more(request: ViewRequest, total: int) -> tuple[int, str]:
     return shown, dataclasses.replace(request, limit=request.limit + PAGE_SIZE).path()
 
 
-def _reader(snapshot: Snapshot, request: ViewRequest, readings: bool
+def _reader(snapshot: Snapshot, request: ViewRequest, readings: bool, lang: str
             ) -> tuple[PageView, PageMeta]:
     feed = snapshot.feed
     terms = terms_of(request.query)
@@ -182,118 +191,135 @@ def _reader(snapshot: Snapshot, request: ViewRequest, readings: bool
     else:
         matching = list(snapshot.issues.get(latest, ())) if latest else list(feed.items)
     shown, more_href = _more(request, len(matching))
-    names = {office.code: office.name for office in feed.offices}
-    summary = result_summary(request, [names.get(c, c) for c in request.offices], len(matching))
+    names = {office.code: i18n.office_name(lang, office.code, office.name)
+             for office in feed.offices}
+    summary = result_summary(request, [names.get(c, c) for c in request.offices], len(matching),
+                             lang)
     options = []
     for code, count in office_counts(snapshot).items():
         if not code:
             continue
         toggled = tuple(c for c in request.offices if c != code) + (
             () if code in request.offices else (code,))
-        options.append(OfficeOption(code, names.get(code, "事務所不明"), count,
-                                    code in request.offices,
-                                    routes.reader_url(toggled, request.query)))
-    heading = "絞り込み・検索の結果" if request.filtering else views.issue_label(latest)
+        name = names.get(code, i18n.text(lang, "office.unknown"))
+        options.append(OfficeOption(code, name, count, code in request.offices,
+                                    routes.reader_url(toggled, request.query),
+                                    _name_lang(lang, code)))
+    heading = (i18n.text(lang, "reader.results") if request.filtering
+               else views.issue_label(latest, lang))
     view = PageView(
-        readings, heading=heading, notice=views.staleness_notice(snapshot),
+        readings, heading=heading, notice=views.staleness_notice(snapshot, lang),
         query=request.query, offices_chosen=request.offices,
-        items=_item_views(snapshot, matching[:shown], terms, readings), shown=shown,
+        items=_item_views(snapshot, matching[:shown], terms, readings, lang), shown=shown,
         more_href=more_href, announce=summary, summary=summary, total=len(feed.items),
         all_href=routes.reader_url((), request.query), office_options=tuple(options),
         empty=request.filtering and not matching,
-        timeline=timeline_view(snapshot, latest))
-    title = READER_TITLE if not request.filtering else f"{summary}｜{SITE}"
-    description = DESCRIPTION if not request.filtering else f"{summary}。{DESCRIPTION}"
+        timeline=timeline_view(snapshot, latest, lang))
+    description = i18n.text(lang, "description")
+    title = (i18n.text(lang, "title.reader") if not request.filtering
+             else _titled(lang, summary))
+    if request.filtering:
+        description = i18n.text(lang, "description.filtered", summary=summary,
+                                description=description)
     return view, PageMeta(200, title, description, request.path())
 
 
-def result_summary(request: ViewRequest, office_names: list[str], count: int) -> str:
-    """What the result line (and the live region) says."""
+def _name_lang(lang: str, code: str) -> str:
+    """The language of an office's name as shown: the catalogue's, or the feed's Japanese."""
+    return lang if lang == i18n.DEFAULT or f"office.{code}" in i18n.CATALOGUES[lang] else "ja"
+
+
+def result_summary(request: ViewRequest, office_names: list[str], count: int,
+                   lang: str = i18n.DEFAULT) -> str:
+    """What the result line (and the live region) says: 「パリ事務所の記事 1件」,
+    "1 article from the Paris office"."""
     if not request.filtering:
-        return f"最新号の記事 {count}件"
-    scope = ""
+        return i18n.count(lang, "summary.latest", count)
+    offices = i18n.text(lang, "list.joiner").join(office_names)
+    if office_names and request.query:
+        return i18n.count(lang, "summary.offices_words", count, offices=offices,
+                          words=request.query)
     if office_names:
-        scope += "・".join(office_names) + "の"
-    if request.query:
-        scope += f"「{request.query}」を含む"
-    return f"{scope}記事 {count}件"
+        return i18n.count(lang, "summary.offices", count, offices=offices)
+    return i18n.count(lang, "summary.words", count, words=request.query)
 
 
-def _item(snapshot: Snapshot, request: ViewRequest, readings: bool
+def _item(snapshot: Snapshot, request: ViewRequest, readings: bool, lang: str
           ) -> tuple[PageView, PageMeta]:
     item = snapshot.items_by_id.get(request.item_id)
     if item is None:
-        return not_found(readings, "記事が見つかりません",
-                         "この記事は見つかりませんでした。URL をご確認ください。")
-    view = PageView(readings, heading=item.title, notice=views.staleness_notice(snapshot),
-                    items=_item_views(snapshot, (item,), readings=readings), shown=1,
-                    announce=item.title)
+        return not_found(readings, lang, "item")
+    view = PageView(readings, heading=item.title, notice=views.staleness_notice(snapshot, lang),
+                    items=_item_views(snapshot, (item,), readings=readings, lang=lang),
+                    shown=1, announce=item.title)
     photo = item.photo
     image = photo.url if photo and photo.url else ""
-    return view, PageMeta(200, f"{item.title}｜{SITE}", _summary_text(item), request.path(),
-                          og_type="article", image=image)
+    return view, PageMeta(200, _titled(lang, item.title), _summary_text(item, lang),
+                          request.path(), og_type="article", image=image)
 
 
-def _summary_text(item) -> str:
+def _summary_text(item, lang: str = i18n.DEFAULT) -> str:
     text = "".join(span.text for paragraph in item.paragraphs for span in paragraph)
     text = " ".join(text.split())
     if len(text) > DESCRIPTION_CHARS:
         text = text[: DESCRIPTION_CHARS - 1] + "…"
-    return f"{item.office.name}：{text}" if text else item.title
+    if not text:
+        return item.title
+    return i18n.text(lang, "item.description", office=i18n.office_name(
+        lang, item.office.code, item.office.name), text=text)
 
 
-def _issue(snapshot: Snapshot, request: ViewRequest, readings: bool
+def _issue(snapshot: Snapshot, request: ViewRequest, readings: bool, lang: str
            ) -> tuple[PageView, PageMeta]:
     date = request.issue_date
     items = snapshot.issues.get(date, ()) if date else ()
     if not items:
-        return not_found(readings, "配信号が見つかりません", "この日付の配信はありません。")
+        return not_found(readings, lang, "issue")
     shown, more_href = _more(request, len(items))
     older, newer = neighbours(snapshot, date)
-    label = views.issue_label(date)
+    label = views.issue_label(date, lang)
     view = PageView(
-        readings, heading=label, notice=views.staleness_notice(snapshot),
-        items=_item_views(snapshot, items[:shown], readings=readings), shown=shown,
-        more_href=more_href, announce=f"{label}の記事 {len(items)}件",
+        readings, heading=label, notice=views.staleness_notice(snapshot, lang),
+        items=_item_views(snapshot, items[:shown], readings=readings, lang=lang), shown=shown,
+        more_href=more_href, announce=i18n.count(lang, "summary.issue", len(items), issue=label),
         newer_href=routes.issue_url(newer) if newer else "",
         older_href=routes.issue_url(older) if older else "",
-        timeline=timeline_view(snapshot, date))
+        timeline=timeline_view(snapshot, date, lang))
     titles = "、".join(f"「{item.title}」" for item in items[:3])
-    description = f"{label}の海外事務所フラッシュ（{len(items)}件）：{titles}"
-    return view, PageMeta(200, f"{label}｜{SITE}", description, request.path())
+    description = i18n.count(lang, "issue.description", len(items), issue=label, titles=titles)
+    return view, PageMeta(200, _titled(lang, label), description, request.path())
 
 
-def _archive(snapshot: Snapshot, readings: bool) -> tuple[PageView, PageMeta]:
-    heading = "バックナンバー一覧"
-    view = PageView(readings, heading=heading, notice=views.staleness_notice(snapshot),
-                    announce=heading, timeline=timeline_view(snapshot, None))
-    description = f"海外事務所フラッシュのバックナンバー：{archive_summary(snapshot)}"
-    return view, PageMeta(200, f"{heading}（年・月ごと）｜{SITE}", description, routes.ISSUES)
+def _archive(snapshot: Snapshot, readings: bool, lang: str) -> tuple[PageView, PageMeta]:
+    heading = i18n.text(lang, "archive.heading")
+    view = PageView(readings, heading=heading, notice=views.staleness_notice(snapshot, lang),
+                    announce=heading, timeline=timeline_view(snapshot, None, lang))
+    description = i18n.text(lang, "archive.description", summary=archive_summary(snapshot, lang))
+    return view, PageMeta(200, _titled(lang, i18n.text(lang, "archive.title")), description,
+                          routes.ISSUES)
 
 
-def statement_page(readings: bool) -> tuple[PageView, PageMeta]:
-    heading = "アクセシビリティ方針・試験結果"
+def statement_page(readings: bool, lang: str = i18n.DEFAULT) -> tuple[PageView, PageMeta]:
+    heading = i18n.text(lang, "statement.heading")
     paths = (statement.RESULTS, statement.BASELINE)
     run, path = statement.current(paths)
     rows = statement.judge(run)
     if path is None:
-        source = "試験の記録がないため、すべて未試験としています。"
+        source = i18n.text(lang, "statement.source.none")
     elif path == paths[0]:
-        source = "この版のテスト（make test）を最後に実行したときの記録から作成しています。"
+        source = i18n.text(lang, "statement.source.fresh")
     else:
-        source = ("リポジトリに同梱した試験記録（docs/accessibility-results.json）から"
-                  "作成しています。")
+        source = i18n.text(lang, "statement.source.baseline")
     tested_on = ""
     if run and len(run.finished) >= 10:
         date = statement_date(run.finished)
-        tested_on = f"{date.year}年{date.month}月{date.day}日" if date else ""
+        tested_on = i18n.date_text(lang, date.year, date.month, date.day) if date else ""
     view = PageView(readings, heading=heading, announce=heading, statement=StatementView(
         statement.conformance(rows), tested_on, source, run.tools if run else (),
         run.pages if run else (), rows, statement.counts(rows),
         bool(run and run.whole_suite)))
-    description = ("海外事務所フラッシュ（閲覧用ページ）のアクセシビリティ方針と、JIS X 8341-3:2016"
-                   "（WCAG 2.2 の A・AA）の達成基準ごとの試験結果。")
-    return view, PageMeta(200, f"{heading}｜{SITE}", description, routes.ACCESSIBILITY)
+    description = i18n.text(lang, "statement.description")
+    return view, PageMeta(200, _titled(lang, heading), description, routes.ACCESSIBILITY)
 
 
 def statement_date(stamp: str) -> dt.date | None:
@@ -303,12 +329,11 @@ def statement_date(stamp: str) -> dt.date | None:
         return None
 
 
-def about_page(readings: bool) -> tuple[PageView, PageMeta]:
-    heading = "このサイトについて"
+def about_page(readings: bool, lang: str = i18n.DEFAULT) -> tuple[PageView, PageMeta]:
+    heading = i18n.text(lang, "about.heading")
     view = PageView(readings, heading=heading, announce=heading)
-    description = ("海外事務所フラッシュとは何か、発行元（CLAIR 自治体国際化協会）への"
-                   "問い合わせ方法、このリーダーが端末に保存する情報。")
-    return view, PageMeta(200, f"{heading}｜{SITE}", description, routes.ABOUT)
+    description = i18n.text(lang, "about.description")
+    return view, PageMeta(200, _titled(lang, heading), description, routes.ABOUT)
 
 
 def neighbours(snapshot: Snapshot, date: dt.date) -> tuple[dt.date | None, dt.date | None]:
@@ -323,32 +348,47 @@ def office_counts(snapshot: Snapshot) -> dict[str, int]:
     return _per_version(snapshot, "office_counts", lambda: feed_query.office_counts(snapshot.feed))
 
 
-def timeline_view(snapshot: Snapshot, current: dt.date | None) -> TimelineView:
+def timeline_view(snapshot: Snapshot, current: dt.date | None,
+                  lang: str = i18n.DEFAULT) -> TimelineView:
     years = _per_version(snapshot, "timeline", lambda: feed_timeline.timeline(snapshot.feed))
     open_year = current.year if current else (years[0].year if years else 0)
-    entries = tuple(
-        YearEntry(year.year, f"{year.year}年（{year.issue_count}号）", year.year == open_year,
-                  tuple(MonthEntry(f"{month.year}年{month.month}月", tuple(
-                      IssueLink(f"{issue.date.month}月{issue.date.day}日配信（{issue.item_count}件）",
-                                routes.issue_url(issue.date), issue.date == current)
-                      for issue in month.issues))
-                        for month in year.months),
-                  year.issue_count,
-                  sum(issue.item_count for month in year.months for issue in month.issues))
-        for year in years)
-    return TimelineView(entries, archive_summary(snapshot))
+
+    def year_entry(year) -> YearEntry:
+        items = sum(issue.item_count for month in year.months for issue in month.issues)
+        return YearEntry(
+            year.year, i18n.count(lang, "timeline.year", year.issue_count, year=year.year),
+            year.year == open_year,
+            tuple(MonthEntry(i18n.text(lang, "timeline.month", year=month.year,
+                                       month_name=i18n.month_name(lang, month.month),
+                                       month=month.month), tuple(
+                IssueLink(i18n.count(lang, "timeline.issue", issue.item_count,
+                                     month=issue.date.month, day=issue.date.day,
+                                     month_name=i18n.month_name(lang, issue.date.month)),
+                          routes.issue_url(issue.date), issue.date == current)
+                for issue in month.issues))
+                  for month in year.months),
+            year.issue_count, items,
+            i18n.text(lang, "archive.counts",
+                      issues=i18n.count(lang, "archive.issues", year.issue_count),
+                      items=i18n.count(lang, "archive.items", items)))
+
+    return TimelineView(tuple(year_entry(year) for year in years),
+                        archive_summary(snapshot, lang))
 
 
-def archive_summary(snapshot: Snapshot) -> str:
+def archive_summary(snapshot: Snapshot, lang: str = i18n.DEFAULT) -> str:
     """How much of the archive is here — true in every state (never 'all' when it is not)."""
-    count = f"{len(snapshot.items):,}件の記事、{len(snapshot.issue_dates):,}号"
+    count = i18n.text(lang, "archive.size",
+                      items=i18n.count(lang, "archive.items", len(snapshot.items), grouped=True),
+                      issues=i18n.count(lang, "archive.issues", len(snapshot.issue_dates),
+                                        grouped=True))
     if snapshot.next_url:
-        return f"{count}を表示できます。古い号を配信元から読み込んでいます。"
+        return i18n.text(lang, "archive.loading", size=count)
     if snapshot.archive_note:
         # A loop, the page limit or an older page failing: the reason is for staff (the log,
         # `flash-reader validate --all`); readers are told only that older issues are not here.
-        return f"{count}を表示できます。これより古い号は、このリーダーでは表示できません。"
-    return f"{count}（すべてのバックナンバー）を表示できます。"
+        return i18n.text(lang, "archive.partial", size=count)
+    return i18n.text(lang, "archive.whole", size=count)
 
 
 _derived: dict[tuple[str, str], object] = {}

@@ -9,17 +9,22 @@ the address the builder page was opened at: that comes from the client.
 from __future__ import annotations
 
 import dataclasses
+from urllib.parse import parse_qs
 
 import reflex as rx
 
-from flash_reader import config, routes
+from flash_reader import config, i18n, routes
 from flash_reader.embed import builder_choices as choices
 from flash_reader.embed.headers import embed_origins
 from flash_reader.embed.oembed import iframe_snippet, widget_title
 from flash_reader.embed.params import (
     HEIGHT_DEFAULT,
+    HEIGHT_MAX,
+    HEIGHT_MIN,
     LIMIT_DEFAULT,
     WIDTH_DEFAULT,
+    WIDTH_MAX,
+    WIDTH_MIN,
     WidgetParams,
 )
 from flash_reader.store import store
@@ -40,6 +45,20 @@ def _known_offices() -> list[str]:
     return [office.code for office in feed.offices] if feed is not None else []
 
 
+def lang_param(query: str) -> str:
+    """`?lang=` of the URL the client reports (bounded), or ""."""
+    return (parse_qs(query[:4_000]).get("lang") or [""])[0]
+
+
+def page_words(lang: str) -> dict[str, str]:
+    """The builder's words in `lang`, the size labels filled with their bounds."""
+    words = i18n.catalogue(lang, "builder.")
+    for name, low, high in (("height", HEIGHT_MIN, HEIGHT_MAX), ("width", WIDTH_MIN, WIDTH_MAX)):
+        words[f"{name}_label"] = i18n.text(lang, "builder.size", name=words[name], low=low,
+                                           high=high)
+    return words
+
+
 def allowed_origins() -> list[str]:
     """FLASH_EMBED_ORIGINS as the server reads it (validated at start-up)."""
     try:
@@ -53,7 +72,12 @@ class EmbedBuilderState(rx.State):
     offices: list[str] = []  # noqa: RUF012 (Reflex copies defaults per client)
     limit: int = LIMIT_DEFAULT
     theme: str = "auto"
-    lang: str = "ja"
+    lang: str = "ja"  # the widget's language (a choice in the builder)
+    ui_lang: str = i18n.DEFAULT  # the builder page's own language (?lang=, the fr_lang cookie)
+    # The reader's remembered language. The builder is Reflex's static page (no server route
+    # sets its cookie): Reflex writes this one in the browser, and sends it back on load.
+    remembered_lang: str = rx.Cookie("", name=i18n.COOKIE, path="/",
+                                     max_age=i18n.COOKIE_MAX_AGE, same_site="lax")
     height: int = HEIGHT_DEFAULT
     width: int = WIDTH_DEFAULT
     height_problem: str = ""
@@ -64,6 +88,10 @@ class EmbedBuilderState(rx.State):
 
     @rx.event
     def on_load(self) -> None:
+        param = lang_param(str(self.router.url.query))
+        if asked := i18n.asked(param):
+            self.remembered_lang = asked
+        self.ui_lang = i18n.choose(param, self.remembered_lang)
         self.feed_version = store.current().version
         self.offices = choices.kept_offices(self.offices, _known_offices())
 
@@ -86,18 +114,35 @@ class EmbedBuilderState(rx.State):
     @rx.event
     def set_height(self, value: str) -> None:
         self.height = choices.chosen_height(value, self.height)
-        self.height_problem = choices.height_problem(value)
+        self.height_problem = choices.height_problem(value, self.ui_lang)
 
     @rx.event
     def set_width(self, value: str) -> None:
         self.width = choices.chosen_width(value, self.width)
-        self.width_problem = choices.width_problem(value)
+        self.width_problem = choices.width_problem(value, self.ui_lang)
 
     @rx.event
     def check_origin(self, form_data: dict) -> None:
         typed = form_data.get("origin") if isinstance(form_data, dict) else None
         self.origin_allowed, self.origin_message = choices.origin_verdict(
-            typed, allowed_origins(), config.public_url())
+            typed, allowed_origins(), config.public_url(), self.ui_lang)
+
+    @rx.var
+    def words(self) -> dict[str, str]:
+        return page_words(self.ui_lang)
+
+    @rx.var
+    def limit_options(self) -> list[list[str]]:
+        return [[str(n), i18n.count(self.ui_lang, "builder.limit_choice", n)]
+                for n in choices.LIMITS]
+
+    @rx.var
+    def lang_options(self) -> list[list[str]]:
+        return [[value, i18n.text(self.ui_lang, key)] for value, key in LANG_LABELS.items()]
+
+    @rx.var
+    def theme_options(self) -> list[list[str]]:
+        return [[value, i18n.text(self.ui_lang, key)] for value, key in THEME_LABELS.items()]
 
     @rx.var
     def allowed_sites(self) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -186,7 +187,7 @@ def builder(monkeypatch: pytest.MonkeyPatch) -> SimpleNamespace:
     monkeypatch.setattr(embed_builder, "store", feed_store)
     return SimpleNamespace(offices=[], limit=5, theme="auto", lang="ja", height=480, width=360,
                            height_problem="", width_problem="", origin_message="",
-                           origin_allowed=False, feed_version="")
+                           origin_allowed=False, feed_version="", ui_lang="ja")
 
 
 def handler(name: str):
@@ -225,3 +226,39 @@ def test_check_origin_handler_with_a_form_of_an_allowed_site(
     assert builder.origin_allowed and "許可されています" in builder.origin_message
     handler("check_origin")(builder, {"origin": "https://evil.example"})
     assert not builder.origin_allowed and "まだ許可されていません" in builder.origin_message
+
+
+# --- the builder in English (issue 17.5) ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("query", "cookie", "lang", "remembered"), [
+    ("", "", "ja", ""), ("lang=en", "", "en", "en"), ("", "en", "en", "en"),
+    ("lang=ja", "en", "ja", "ja"), ("lang=de", "en", "en", "en"), ("lang=de", "", "ja", ""),
+    ("", "<b>", "ja", "<b>"), ("lang=en" * 2_000, "", "ja", ""),
+    ("lang=en&lang=ja", "", "en", "en"),
+])
+def test_builder_page_language_from_query_and_cookie(query: str, cookie: str, lang: str,
+                                                     remembered: str) -> None:
+    from flash_reader.state.embed_builder import EmbedBuilderState
+
+    state = SimpleNamespace(router=SimpleNamespace(url=SimpleNamespace(query=query)),
+                            remembered_lang=cookie, ui_lang="ja", feed_version="", offices=[])
+    EmbedBuilderState.on_load.fn(state)
+    assert (state.ui_lang, state.remembered_lang) == (lang, remembered)
+
+
+def test_builder_words_in_english_have_no_japanese() -> None:
+    from flash_reader.state.embed_builder import page_words
+
+    words = page_words("en")
+    assert words["height_label"] == "Height (200–2000 pixels)"
+    assert not [w for w in words.values() if re.search(r"[\u3000-\u30ff\u4e00-\u9fff]", w)]
+
+
+def test_builder_messages_in_english(builder: SimpleNamespace) -> None:
+    builder.ui_lang = "en"
+    handler("set_height")(builder, "abc")
+    assert builder.height_problem.startswith("Height: type a whole number of pixels from 200")
+    handler("check_origin")(builder, {"origin": "https://www.town.example.lg.jp"})
+    assert builder.origin_message.startswith("https://www.town.example.lg.jp is not allowed yet")
+    assert origin_verdict("nonsense", ALLOWED, OWN, "en")[1].startswith("This could not be read")

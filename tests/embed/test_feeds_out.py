@@ -116,7 +116,9 @@ def test_item_card_is_that_one_article_with_its_caption() -> None:
     item = SEED.items[2]
     html = widget.item_card_html(item, WidgetParams(lang="en"))
     assert html.count("<article") == 1 and item.title in html
-    assert f"写真：{item.photo.caption}" in html
+    # The widget's own word is English (marked so inside the Japanese text), the caption not.
+    assert f'<span lang="en">Photo: </span>{item.photo.caption}' in html
+    assert "写真：" not in html
     assert f'href="/items/{item.id}" target="_top"' in html
     assert "<script" not in html
     assert '<title lang="ja">' in html  # an English card, a Japanese title

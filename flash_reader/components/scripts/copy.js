@@ -3,8 +3,8 @@
 // navigator.clipboard is undefined) the code is selected and the reader is told which keys
 // copy it: never claim a copy that did not happen.
 (function () {
-  var COPIED = "埋め込みコードをコピーしました。";
-  var BY_HAND = "Ctrl+C（⌘+C）でコピーしてください。";
+  // Words from the page's catalogue (display.js reads them; see render/templates/chrome.html).
+  function words(key) { return window.flashWords ? window.flashWords(key) : key; }
 
   function say(id, text) {
     var status = id && document.getElementById(id);
@@ -17,10 +17,10 @@
     var field = document.getElementById(button.getAttribute("data-copy-target"));
     var statusId = button.getAttribute("data-copy-status");
     if (!field) return;
-    function byHand() { field.focus(); field.select(); say(statusId, BY_HAND); }
+    function byHand() { field.focus(); field.select(); say(statusId, words("js.copy_by_hand")); }
     var clipboard = navigator.clipboard;
     if (!clipboard || typeof clipboard.writeText !== "function") { byHand(); return; }
-    clipboard.writeText(field.value).then(function () { say(statusId, COPIED); }, byHand);
+    clipboard.writeText(field.value).then(function () { say(statusId, words("js.copied")); }, byHand);
   });
 
   // A changed choice changes the code, so the last message no longer holds.

@@ -3,8 +3,23 @@
 (function () {
   var KEY = "flash-reader:display";
   var root = document.documentElement;
-  var THEMES = { "default": "標準", "light-high": "白地に黒", "dark-high": "黒地に白",
-                 "blue-yellow": "青地に黄" };
+  // The page's words (render/templates/chrome.html writes them as JSON from the catalogue,
+  // flash_reader/i18n, in the page's language): no script keeps its own copy.
+  // (The builder's header is re-rendered in the page's language: read the element in place.)
+  var WORDS = null, WORDS_FROM = null;
+  function words(key, values) {
+    var source = document.getElementById("fr-messages");
+    if (source !== WORDS_FROM) {
+      WORDS_FROM = source;
+      try { WORDS = source ? JSON.parse(source.textContent) : null; } catch (error) { WORDS = null; }
+    }
+    var text = (WORDS && WORDS[key]) || key;
+    return text.replace(/\{(\w+)\}/g, function (all, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? values[name] : all;
+    });
+  }
+  window.flashWords = words;
+  var THEMES = { "default": 1, "light-high": 1, "dark-high": 1, "blue-yellow": 1 };
   var SIZE_MIN = 100, SIZE_MAX = 300, SIZE_STEP = 10;
   var ATTRIBUTES = { theme: "data-theme", size: "data-size", spacing: "data-spacing",
                      measure: "data-measure", furigana: "data-furigana",
@@ -15,12 +30,10 @@
   // page only once the reader chooses the font. The browser then fetches only the
   // unicode-range slices holding characters the page shows.
   var FONT_CSS = "/fonts/biz-udpgothic/biz-udpgothic.css", FONT_LINK = "fr-font-faces";
-  // The same words as the choices in components/display_controls.py (a browser test compares).
-  var FURIGANA = { "all": "すべての漢字", "grade-1": "小学1年より上の漢字",
-                   "grade-2": "小学2年より上の漢字", "grade-3": "小学3年より上の漢字",
-                   "grade-4": "小学4年より上の漢字", "grade-5": "小学5年より上の漢字",
-                   "grade-6": "小学校で習わない漢字" };
-  var RATES = { "0.7": "ゆっくり", "0.85": "少しゆっくり", "1.2": "少し速く", "1.5": "速く" };
+  // The values the choices may take (their names are the catalogue's furigana.* and rate.*).
+  var FURIGANA = { "all": 1, "grade-1": 1, "grade-2": 1, "grade-3": 1, "grade-4": 1,
+                   "grade-5": 1, "grade-6": 1 };
+  var RATES = { "0.7": 1, "0.85": 1, "1.2": 1, "1.5": 1 };
 
   function clean(raw) {
     var prefs = {};
@@ -99,24 +112,28 @@
     // An attribute, not text: React re-renders the whole document if text differs at hydration.
     var outputs = document.querySelectorAll("[data-display-output=size]");
     for (var j = 0; j < outputs.length; j++) outputs[j].setAttribute("data-value", size);
+    // A page React renders (the builder) names its language and title here once its state
+    // knows them (components/layout.py); server pages have them from the start.
+    var page = document.getElementById("page-language");
+    var lang = page && page.getAttribute("data-lang"), title = page && page.getAttribute("data-title");
+    if (lang && root.getAttribute("lang") !== lang) root.setAttribute("lang", lang);
+    if (title && document.title !== title) document.title = title;
   }
 
   function describe(name) {
-    if (name === "theme") return "色：" + (prefs.theme ? THEMES[prefs.theme] : "端末の設定に合わせる");
-    if (name === "size") return "文字サイズ：" + (prefs.size || SIZE_MIN) + "%";
-    if (name === "spacing") return prefs.spacing ? "間隔を広げました" : "間隔を標準に戻しました";
-    if (name === "measure") return prefs.measure ? "1行を約40字までにしました" : "行の長さの制限を外しました";
-    if (name === "font") {
-      return prefs.font ? "読みやすいフォント（BIZ UDPゴシック）にしました" : "フォントを標準に戻しました";
+    if (name === "theme") {
+      return words("js.theme", { value: words("theme." + (prefs.theme || "system")) });
     }
+    if (name === "size") return words("js.size", { value: prefs.size || SIZE_MIN });
+    if (name === "spacing") return words(prefs.spacing ? "js.spacing_on" : "js.spacing_off");
+    if (name === "measure") return words(prefs.measure ? "js.measure_on" : "js.measure_off");
+    if (name === "font") return words(prefs.font ? "js.font_on" : "js.font_off");
     if (name === "furigana") {
-      return "ふりがなを付ける漢字：" + (prefs.furigana ? FURIGANA[prefs.furigana] : "なし");
+      return words("js.furigana", { value: words("furigana." + (prefs.furigana || "none")) });
     }
-    if (name === "rate") return "読み上げの速さ：" + (prefs.rate ? RATES[prefs.rate] : "ふつう");
-    if (name === "layout") {
-      return prefs.layout ? "見出しだけ表示にしました（「本文」で開きます）" : "記事の本文も表示します";
-    }
-    return "表示設定を初期設定に戻しました（端末の設定に合わせます）";
+    if (name === "rate") return words("js.rate", { value: words("rate." + (prefs.rate || "normal")) });
+    if (name === "layout") return words(prefs.layout ? "js.layout_on" : "js.layout_off");
+    return words("js.reset");
   }
 
   function announce(message) {

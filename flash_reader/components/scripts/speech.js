@@ -17,7 +17,8 @@
   // Chromium loads its voices after the page starts and fires voiceschanged; a device with none
   // never does. Wait this long before saying there is no voice.
   var VOICE_WAIT_MS = 1000;
-  var NO_VOICE = "この端末には日本語の音声がありません。";
+  // Words from the page's catalogue (display.js reads them; see render/templates/chrome.html).
+  function words(key, values) { return window.flashWords ? window.flashWords(key, values) : key; }
   var run = 0, sentences = [], index = 0, paused = false, scopeLabel = "";
   var voice = null, active = null;  // the voice in use; the controls group being read
 
@@ -101,7 +102,7 @@
   function speakNext(id) {
     if (id !== run) return;
     if (index >= sentences.length) {
-      finish("読み上げが終わりました。");
+      finish(words("js.speech_done"));
       return;
     }
     var sentence = sentences[index];
@@ -118,7 +119,7 @@
       var error = event && event.error;
       if (error === "interrupted" || error === "canceled") return;
       window.speechSynthesis.cancel();
-      finish(/unavailable/.test(error || "") ? NO_VOICE : "読み上げを続けられませんでした。");
+      finish(words(/unavailable/.test(error || "") ? "js.no_voice" : "js.speech_failed"));
     };
     window.speechSynthesis.speak(utterance);
   }
@@ -129,13 +130,13 @@
     withVoices(function () {
       if (id !== run) return;  // stopped or restarted while waiting for voices
       voice = chooseVoice();
-      if (!voice) { announce(NO_VOICE); return; }
+      if (!voice) { announce(words("js.no_voice")); return; }
       index = 0; paused = false; scopeLabel = label; active = group;
       sentences = collect(blocks);
       refreshControls();
-      announce(/^ja([-_]|$)/i.test(voice.lang) ? "読み上げています：" + label
-        : "この端末には日本語の音声がないため、" + voice.name + "（" + voice.lang +
-          "）で読み上げています：" + label);
+      announce(/^ja([-_]|$)/i.test(voice.lang) ? words("js.speech_reading", { label: label })
+        : words("js.speech_other_voice", { voice: voice.name, voice_lang: voice.lang,
+                                            label: label }));
       speakNext(id);
     });
   }
@@ -148,13 +149,16 @@
 
   function stop(quiet) {
     window.speechSynthesis.cancel();
-    finish(quiet ? "" : "読み上げを停止しました。");
+    finish(quiet ? "" : words("js.speech_stopped"));
   }
 
   function togglePause() {
     paused = !paused;
-    if (paused) { window.speechSynthesis.pause(); announce("一時停止しています：" + scopeLabel); }
-    else { window.speechSynthesis.resume(); announce("読み上げを再開しました：" + scopeLabel); }
+    if (paused) {
+      window.speechSynthesis.pause(); announce(words("js.speech_paused", { label: scopeLabel }));
+    } else {
+      window.speechSynthesis.resume(); announce(words("js.speech_resumed", { label: scopeLabel }));
+    }
     refreshControls();
   }
 
@@ -185,10 +189,10 @@
     if (article) {
       var heading = article.querySelector("h2");
       play(Array.prototype.slice.call(article.querySelectorAll(BLOCKS)),
-           heading ? heading.getAttribute("aria-label") || heading.textContent : "この記事",
+           heading ? heading.getAttribute("aria-label") || heading.textContent : words("js.speech_article"),
            group);
     } else {
-      play(Array.prototype.slice.call(document.querySelectorAll(BLOCKS)), "この号のすべての記事",
+      play(Array.prototype.slice.call(document.querySelectorAll(BLOCKS)), words("js.speech_issue"),
            group);
     }
   });
