@@ -434,6 +434,10 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "wcag_note.1.2.4": "There is no live audio or video.",
     "wcag_note.1.2.5": _NO_MEDIA,
     "wcag_note.2.2.1": "Nothing has a time limit.",
+    "wcag_note.1.4.13": ("Nothing appears when the pointer rests on or the keyboard moves to an"
+                         " element (no tooltips; checked in the browser tests)."),
+    "wcag_note.2.5.1": ("Nothing is operated with several fingers or by drawing a path"
+                        " (checked in the browser tests)."),
     "wcag_note.2.5.4": "Nothing is operated by tilting or shaking the device.",
     "wcag_note.3.3.4": "Nothing submits a contract, a payment, or changes or deletes data.",
     "wcag_note.3.3.7": "There is no input in several steps.",
