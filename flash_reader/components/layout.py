@@ -26,7 +26,10 @@ def page_shell(*children: rx.Component, lang: rx.Var | None = None, title: rx.Va
                path: str = "/") -> rx.Component:
     # components/scripts/display.js puts this element's language and title on <html> and the
     # document (React does not own them).
-    marker = ([rx.el.div(id=PAGE_LANGUAGE_ID, hidden=True, data_lang=lang, data_title=title)]
+    # data-cookie: where the browser remembers a ?lang= choice (display.js); the server reads
+    # it from the websocket's Cookie header (state/embed_builder.py).
+    marker = ([rx.el.div(id=PAGE_LANGUAGE_ID, hidden=True, data_lang=lang, data_title=title,
+                         data_cookie=i18n.COOKIE)]
               if lang is not None else [])
     return rx.fragment(
         *marker,

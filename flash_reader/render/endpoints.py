@@ -177,6 +177,13 @@ Message = MutableMapping[str, Any]
 ASGIApp = Callable[[Scope, Callable, Callable], Awaitable[None]]
 
 
+def ours(start: Message) -> bool:
+    """A response our page routes rendered (an unknown item or date: its own words, 「配信号が
+    見つかりません」): they alone carry a script policy at this point (SecurityHeaders adds the
+    rest's later)."""
+    return any(name.lower() == b"content-security-policy" for name, _ in start.get("headers", []))
+
+
 class NotFoundPages:
     """Any other 404 for a page request (Reflex's bare English "404: Page not found") becomes
     the site's own page (Japanese, or English for ?lang=en / the fr_lang cookie), still with
@@ -194,7 +201,8 @@ class NotFoundPages:
 
         async def send_or_replace(message: Message) -> None:
             nonlocal replaced
-            if message["type"] == "http.response.start" and message.get("status") == 404:
+            if message["type"] == "http.response.start" and message.get("status") == 404 and (
+                    not ours(message)):
                 replaced = True
                 body, policy = not_found_document(language(Request(scope)))
                 data = body.encode("utf-8")

@@ -8,7 +8,9 @@ the address the builder page was opened at: that comes from the client.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+from http.cookies import CookieError, SimpleCookie
 from urllib.parse import parse_qs
 
 import reflex as rx
@@ -50,6 +52,15 @@ def lang_param(query: str) -> str:
     return (parse_qs(query[:4_000]).get("lang") or [""])[0]
 
 
+def lang_cookie(header: str) -> str:
+    """The remembered language in a Cookie header (the websocket's, bounded), or ""."""
+    cookies = SimpleCookie()
+    with contextlib.suppress(CookieError):
+        cookies.load(header[:4_000])
+    found = cookies.get(i18n.COOKIE)
+    return i18n.asked(found.value if found else "")
+
+
 def page_words(lang: str) -> dict[str, str]:
     """The builder's words in `lang`, the size labels filled with their bounds."""
     words = i18n.catalogue(lang, "builder.")
@@ -74,10 +85,6 @@ class EmbedBuilderState(rx.State):
     theme: str = "auto"
     lang: str = "ja"  # the widget's language (a choice in the builder)
     ui_lang: str = i18n.DEFAULT  # the builder page's own language (?lang=, the fr_lang cookie)
-    # The reader's remembered language. The builder is Reflex's static page (no server route
-    # sets its cookie): Reflex writes this one in the browser, and sends it back on load.
-    remembered_lang: str = rx.Cookie("", name=i18n.COOKIE, path="/",
-                                     max_age=i18n.COOKIE_MAX_AGE, same_site="lax")
     height: int = HEIGHT_DEFAULT
     width: int = WIDTH_DEFAULT
     height_problem: str = ""
@@ -88,10 +95,11 @@ class EmbedBuilderState(rx.State):
 
     @rx.event
     def on_load(self) -> None:
-        param = lang_param(str(self.router.url.query))
-        if asked := i18n.asked(param):
-            self.remembered_lang = asked
-        self.ui_lang = i18n.choose(param, self.remembered_lang)
+        # The remembered language is read from the websocket's own Cookie header, never kept
+        # in state: a cookie var would hold whatever a client sends (a 400 KB string, say). The
+        # page's display.js writes the cookie when the address says ?lang=.
+        self.ui_lang = i18n.choose(lang_param(str(self.router.url.query)),
+                                   lang_cookie(str(self.router.headers.cookie)))
         self.feed_version = store.current().version
         self.offices = choices.kept_offices(self.offices, _known_offices())
 

@@ -109,6 +109,8 @@ def test_builder_in_english(page: Page, app_url: str) -> None:
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.get_by_role("button", name="Copy the code").click()
     expect(page.locator("#copy-status")).to_have_text("Embed code copied.")
-    # Remembered: the reader opened next is English.
+    # Remembered: the reader opened next is English, and so is the builder without ?lang=.
     open_reader(page, app_url + "/")
     assert html_lang(page) == "en"
+    page.goto(app_url + routes.EMBED_BUILDER)
+    expect(page.locator("h1")).to_have_text("Make the embed code")

@@ -120,6 +120,15 @@ def test_unknown_urls_answer_404_with_the_japanese_page(client: TestClient, seed
     assert 'href="/"' in response.text and "404: Page not found" not in response.text
 
 
+@pytest.mark.parametrize(("url", "heading"), [("/items/nope", "記事が見つかりません"),
+                                              ("/issues/1999-01-01", "配信号が見つかりません")])
+def test_unknown_item_or_date_keeps_its_own_words_without_javascript(
+        client: TestClient, seeded: FeedStore, url: str, heading: str) -> None:
+    # Only 404s of other paths become the general page; these say what was not found.
+    response = client.get(url, headers=HTML)
+    assert response.status_code == 404 and Page(response.text).h1 == heading
+
+
 def test_host_header_changes_no_url(client: TestClient, seeded: FeedStore) -> None:
     evil = client.get("/items/2020-10-28-01", headers={**HTML, "Host": "evil.example",
                                                         "X-Forwarded-Host": "evil.example"})

@@ -118,6 +118,12 @@
     var lang = page && page.getAttribute("data-lang"), title = page && page.getAttribute("data-title");
     if (lang && root.getAttribute("lang") !== lang) root.setAttribute("lang", lang);
     if (title && document.title !== title) document.title = title;
+    // Its address chose the language (?lang=): remember it as the server pages' cookie does.
+    var cookie = page && page.getAttribute("data-cookie");
+    if (cookie && lang && new URLSearchParams(window.location.search).get("lang") === lang) {
+      document.cookie = cookie + "=" + encodeURIComponent(lang)
+        + "; path=/; max-age=31536000; SameSite=Lax";
+    }
   }
 
   function describe(name) {
