@@ -244,16 +244,18 @@ def main() -> None:
                     row = asyncio.run(run_level(target, clients, args.duration, args.think))
                     server = read_counts(counts_dir)[ON_LOAD] - before if target.reader else None
                     print_row(row, server)
-                    rows[(target.name, clients)] = row
+                    rows[(target.name, level)] = row
             print_ratios(rows, args.clients)
 
 
 def print_ratios(rows: dict, levels: list[int]) -> None:
+    """Per level (the same client count may be given twice: `--clients 500 500` measures both
+    orders); RSS per idle client is meaningful on a level's first measure of each app only."""
     print("\nreader / blank (same run): p95 of the reader's navigation over the counter event's"
           " p95 (goal <= 2x), and over the blank app's HTTP /ping p95 (the floor of an HTTP"
           " answer here); RSS per idle client (goal <= 1.5x)")
-    for clients in levels:
-        reader, blank = rows[("reader", clients)], rows[("blank", clients)]
+    for level, clients in enumerate(levels):
+        reader, blank = rows[("reader", level)], rows[("blank", level)]
         base = blank["counter"]["p95"]
         floor = blank["ping"]["p95"]
         parts = [f"{kind} {reader[kind]['p95'] / base:.2f}x "
