@@ -88,11 +88,11 @@ class Shell:
             "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
             for body in _INLINE_SCRIPT.findall(html)}))
         head = html[:head_end]
-        # The scripts start React after the page is readable: their preloads go after the
-        # page, so the first paint does not wait behind ~140 KB of JavaScript on a slow device.
-        preloads = "".join(_MODULE_PRELOAD.findall(head))
+        # React starts after the first paint (above), so its module preloads only competed
+        # with the stylesheet for the server (measured: the stylesheet arrived at 109 ms
+        # instead of 42): they are dropped, and the modules are fetched when React starts.
         head = _MODULE_PRELOAD.sub("", head)
-        return cls(head, html[head_end:body_start], preloads + html[body_start:], hashes,
+        return cls(head, html[head_end:body_start], html[body_start:], hashes,
                    hashlib.sha256(html.encode()).hexdigest()[:16])
 
 

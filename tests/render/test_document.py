@@ -12,7 +12,8 @@ START = ('import "/assets/manifest-1.js";\n'
          'import * as route0 from "/assets/root-2.js";\n'
          '  window.__reactRouterRouteModules = {"root":route0};\n\n'
          'import("/assets/entry.client-3.js");')
-BUILT = ('<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"/></head><body>'
+BUILT = ('<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"/>'
+         '<link rel="modulepreload" href="/assets/root-2.js"/></head><body>'
          f'<script type="module" async="">{START}</script></body></html>')
 
 
@@ -36,3 +37,9 @@ def test_rewritten_start_script_is_allowed_by_the_page_policy() -> None:
     assert body == start_after_first_paint(START)
     digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
     assert f"'sha256-{digest}'" in shell.script_hashes
+
+
+def test_module_preloads_do_not_compete_with_the_stylesheet() -> None:
+    # React starts after the first paint; its preloads only delayed the stylesheet.
+    shell = Shell.parse(BUILT)
+    assert "modulepreload" not in shell.head + shell.middle + shell.tail
