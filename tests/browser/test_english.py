@@ -114,3 +114,32 @@ def test_builder_in_english(page: Page, app_url: str) -> None:
     assert html_lang(page) == "en"
     page.goto(app_url + routes.EMBED_BUILDER)
     expect(page.locator("h1")).to_have_text("Make the embed code")
+
+
+@pytest.mark.parametrize(("width", "size"), [(1280, "100"), (1024, "200"), (320, "100"),
+                                             (320, "200"), (320, "300")])
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_language_link_overlaps_no_header_text(page: Page, app_url: str, lang: str, width: int,
+                                               size: str) -> None:
+    # It is positioned at the header's top right; at 1280 px the English site name ran under it.
+    page.set_viewport_size({"width": width, "height": 800})
+    page.add_init_script("localStorage.setItem('flash-reader:display', "
+                         f"JSON.stringify({{size: '{size}'}}))")
+    open_reader(page, f"{app_url}/?lang={lang}")
+    overlaps = page.evaluate("""() => {
+      // The text boxes of the link against those of the header's words (2 px grace: the
+      // boxes of neighbouring lines include the fonts' leading and may touch).
+      const words = document.createRange();
+      words.selectNodeContents(document.querySelector('.lang-switch a'));
+      const box = words.getBoundingClientRect();
+      const hit = (r) => r.left + 2 < box.right && box.left + 2 < r.right
+                         && r.top + 2 < box.bottom && box.top + 2 < r.bottom;
+      const texts = [];
+      for (const el of document.querySelectorAll('.site-org, .site-name')) {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        for (const r of range.getClientRects()) if (hit(r)) texts.push(el.className);
+      }
+      return texts;
+    }""")
+    assert overlaps == []
