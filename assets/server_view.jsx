@@ -19,7 +19,11 @@ const FALLBACK_ERROR = "表示を更新できませんでした。ページを�
 // Module-level, not per component: each reader route (/, /items/…, /issues/…) mounts its own
 // island (after back/forward React Router may mount another), but the page, its listeners
 // and the view being fetched are one per document.
-const island = { ids: null, viewPrefix: "", installed: false, fetching: null };
+const island = { ids: null, viewPrefix: "", installed: false, fetching: null, shown: "" };
+
+function here() {
+  return window.location.pathname + window.location.search;
+}
 
 function wantsReadings() {
   // Also called while the build prerenders the shell, where there is no document.
@@ -62,6 +66,7 @@ function show(focusing) {
   island.fetching = controller;
   const current = document.getElementById(ids.view);
   if (current) current.setAttribute("aria-busy", "true");
+  const address = here();
   fetch(viewUrl(), { signal: controller.signal, credentials: "same-origin" })
     .then((response) => {
       // An unknown item or date answers 404 with its own view, shown like any other.
@@ -75,6 +80,7 @@ function show(focusing) {
       const old = document.getElementById(ids.view);
       if (!fresh || fresh.id !== ids.view || !old) throw new Error("not a view");
       island.fetching = null;
+      island.shown = address;
       old.replaceWith(fresh);
       document.title = fresh.getAttribute("data-title") || document.title;
       // The search box shows the words of the view on screen (after back/forward too),
@@ -155,9 +161,14 @@ function install(page) {
   page.addEventListener("click", onClick);
   page.addEventListener("change", onChange);
   page.addEventListener("submit", onSubmit);
-  // Back/forward: show the view of the address the browser went to, focus its heading.
+  // Back/forward: show the view of the address the browser went to, focus its heading —
+  // unless only the #fragment changed (an in-page link such as 「年へ移動」): the browser
+  // scrolls that itself, and the view on screen is already the right one.
+  island.shown = here();
   window.addEventListener("popstate", () => {
-    if (READER_PATH.test(window.location.pathname)) show({ heading: true });
+    if (READER_PATH.test(window.location.pathname) && here() !== island.shown) {
+      show({ heading: true });
+    }
   });
   // 表示設定's ふりがな lives on <html data-furigana>: readings are fetched only for readers
   // who want them, and the view on screen is fetched again when the choice changes.

@@ -165,3 +165,19 @@ def test_navigation_is_one_view_fetch_and_no_websocket_event(page: Page, app_url
     expect(page.get_by_role("heading", level=1)).to_be_focused()
     assert len(fetched) == 3, fetched
     assert websocket.sent[sent:] == []
+
+
+def test_back_from_an_in_page_link_fetches_nothing(page: Page, app_url: str) -> None:
+    fetched: list[str] = []
+    page.on("request", lambda r: "/_view/" in r.url and fetched.append(r.url))
+    open_reader(page, app_url + "/issues")
+    page.locator(".archive-years a").first.click()
+    expect(page).to_have_url(re.compile(r"/issues#y\d{4}$"))
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/issues$"))
+    # Then a real back/forward still swaps the view: a marker request that must come last.
+    page.get_by_role("link", name=re.compile("配信")).first.click()
+    expect(page).to_have_url(re.compile(r"/issues/\d{4}-\d{2}-\d{2}$"))
+    page.go_back()
+    expect(page.get_by_role("heading", level=1)).to_have_text("バックナンバー一覧")
+    assert len(fetched) == 2, fetched  # the issue, then /issues again — none for the #fragment
