@@ -10,8 +10,6 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import hashlib
-import threading
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
@@ -21,6 +19,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from flash_reader import config, i18n, routes
+from flash_reader.render.cache import SizedCache
 from flash_reader.render.document import document, page_policy, shells
 from flash_reader.render.html import render_view
 from flash_reader.render.request import Kind, ViewRequest, from_url
@@ -77,33 +76,9 @@ class Encoded:
                    '"' + hashlib.sha256(body).hexdigest()[:32] + '"')
 
 
-class EncodedCache:
-    """Encoded answers by the same keys as the rendered views, bounded by size."""
-
-    def __init__(self, max_bytes: int = 96 * 1024 * 1024) -> None:
-        self._entries: OrderedDict[tuple, Encoded] = OrderedDict()
-        self._bytes = 0
-        self._max_bytes = max_bytes
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple, make: Callable[[], str]) -> Encoded:
-        with self._lock:
-            found = self._entries.get(key)
-            if found is not None:
-                self._entries.move_to_end(key)
-                return found
-        encoded = Encoded.of(make())
-        with self._lock:
-            if key not in self._entries:
-                self._entries[key] = encoded
-                self._bytes += len(encoded.body) + len(encoded.gzipped)
-                while self._bytes > self._max_bytes and len(self._entries) > 1:
-                    _, old = self._entries.popitem(last=False)
-                    self._bytes -= len(old.body) + len(old.gzipped)
-        return encoded
-
-
-_encoded = EncodedCache()
+# Encoded answers by the same keys as the rendered views.
+_encoded: SizedCache[Encoded] = SizedCache(96 * 1024 * 1024,
+                                           lambda e: len(e.body) + len(e.gzipped))
 
 
 def _respond(request: Request, encoded: Encoded, status: int, cache: str,
@@ -131,8 +106,8 @@ def page_response(request: Request, key: tuple, rendered: RenderedView) -> Respo
     if rendered.kind is Kind.STATEMENT:  # follows the test record: rendered every time
         encoded = Encoded.of(document(rendered, public, shell))
     else:
-        encoded = _encoded.get(("page", *key, public, shell.digest),
-                               lambda: document(rendered, public, shell))
+        encoded = _encoded.get_or_make(("page", *key, public, shell.digest),
+                                       lambda: Encoded.of(document(rendered, public, shell)))
     return _respond(request, encoded, rendered.meta.status, "no-cache",
                     {"Content-Security-Policy": page_policy(shell)})
 
@@ -150,7 +125,7 @@ async def view(request: Request) -> Response:
     snapshot, key, rendered = _rendered(request, path)
     # The statement follows the test record, not the content version: encoded every time.
     encoded = (Encoded.of(rendered.html) if rendered.kind is Kind.STATEMENT
-               else _encoded.get(("view", *key), lambda: rendered.html))
+               else _encoded.get_or_make(("view", *key), lambda: Encoded.of(rendered.html)))
     return _respond(request, encoded, rendered.meta.status, "no-cache",
                     {"X-Content-Version": snapshot.version})
 

@@ -13,10 +13,11 @@ import jinja2
 from markupsafe import Markup, escape
 
 from flash_reader import i18n
+from flash_reader.render.cache import SizedCache
 from flash_reader.render.chrome import TEMPLATE_GLOBALS
 from flash_reader.render.request import Kind, ViewRequest
 from flash_reader.render.statement import STATUS_KEYS, CriterionResult
-from flash_reader.render.views import RenderedView, ViewCache, build
+from flash_reader.render.views import RenderedView, build
 from flash_reader.store import Snapshot
 
 ENV = jinja2.Environment(
@@ -99,7 +100,8 @@ ENV.globals.update(t=_t, tn=_tn, script_words=_script_words, criterion_title=_cr
                    code=_code, json_link=_json_link, status_key=STATUS_KEYS.__getitem__,
                    words_marked=_words_marked)
 
-_views = ViewCache()
+# Rendered views by (content version, request, readings, language).
+_views: SizedCache[RenderedView] = SizedCache(64 * 1024 * 1024, lambda v: len(v.html))
 
 
 def render_view(snapshot: Snapshot, request: ViewRequest, readings: bool,

@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import threading
-from collections import OrderedDict
 
 from flash_reader import i18n, routes, views
 from flash_reader.feed import query as feed_query
@@ -406,32 +405,3 @@ def _per_version(snapshot: Snapshot, name: str, compute):
                 del _derived[stale]
             _derived[key] = value
     return value
-
-
-class ViewCache:
-    """Rendered views by (content version, request, readings), bounded by total size."""
-
-    def __init__(self, max_bytes: int = 64 * 1024 * 1024) -> None:
-        self._entries: OrderedDict[tuple, RenderedView] = OrderedDict()
-        self._bytes = 0
-        self._max_bytes = max_bytes
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple) -> RenderedView | None:
-        with self._lock:
-            found = self._entries.get(key)
-            if found is not None:
-                self._entries.move_to_end(key)
-            return found
-
-    def put(self, key: tuple, value: RenderedView) -> None:
-        size = len(value.html)
-        with self._lock:
-            if key in self._entries:
-                return
-            self._entries[key] = value
-            self._bytes += size
-            while self._bytes > self._max_bytes and len(self._entries) > 1:
-                _, dropped = self._entries.popitem(last=False)
-                self._bytes -= len(dropped.html)
-
