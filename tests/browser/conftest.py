@@ -81,6 +81,18 @@ class Frames:
                 raise AssertionError(f"not hydrated within {timeout:g} s: {self.received!r:.300}")
             self.page.wait_for_timeout(50)
 
+    def go_back_to_a_marker(self) -> list[str]:
+        """Go back and wait for the one event that sends: React Router sees back/forward (not
+        the island's own navigations, so the page must have made two of those first) and
+        Reflex sends on_load_internal. Frames arrive in order, so whatever the page sent
+        before is in `sent` by then. Returns what was sent before the marker."""
+        marked = len(self.sent)
+        with self.sockets[0].expect_event("framesent",
+                                          predicate=lambda payload: "on_load" in str(payload)):
+            self.page.go_back()
+        assert len(self.sent) == marked + 1 and "on_load" in self.sent[-1], self.sent[marked:]
+        return self.sent[:marked]
+
 
 def open_reader(page: Page, url: str) -> Page:
     """Open a reader page and wait until the island has taken over the server's page (links

@@ -232,15 +232,7 @@ def test_display_changes_and_navigation_send_no_websocket_message(fresh: Page,
     page.get_by_label("行間・文字間・段落の間を広げる").check()
     page.get_by_label("1行を約40字までにする").check()
     page.get_by_role("button", name="初期設定に戻す").click()
-    # A marker: going back to /?office=PAR is seen by React Router (which still holds the
-    # first address, as the island never told it), and Reflex sends one on_load_internal.
-    # Frames arrive in order, so anything sent before it would stand first.
-    with frames.sockets[0].expect_event("framesent",
-                                        predicate=lambda payload: "on_load" in str(payload)):
-        page.go_back()
-    assert frames.sent[:len(events_before)] == events_before
-    extra = frames.sent[len(events_before):]
-    assert len(extra) == 1 and "on_load" in extra[0], extra
+    assert frames.go_back_to_a_marker() == events_before
 
 
 def test_display_reset_returns_to_following_the_system(fresh: Page, app_url: str) -> None:

@@ -12,9 +12,10 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from flash_reader import routes
 from flash_reader.display.palette import CHOOSABLE
 from tests.browser.axe import axe_violations, format_violations
-from tests.browser.conftest import open_reader, tab_to
+from tests.browser.conftest import Frames, open_reader, tab_to
 from tests.browser.rendered import WCAG_TEXT_SPACING_CSS, clipped_elements, horizontal_overflow
 from tests.browser.report import record
 
@@ -226,17 +227,20 @@ def test_headlines_choice_persists_across_reload_before_first_paint(
 
 def test_headlines_choice_and_button_send_no_websocket_message(
         page: Page, app_url: str) -> None:
-    sent: list[str] = []
-    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(str(payload))))
+    frames = Frames(page)
     open_reader(page, app_url)
-    page.wait_for_timeout(500)  # hydration events are done
-    before = [frame for frame in sent if frame not in ("2", "3")]
+    frames.wait_hydrated()  # the load's own events are done
+    before = list(frames.sent)
     open_settings(page)
     page.get_by_role("checkbox", name=CHOICE).check()
     toggle(page).click()
     expect(toggle(page)).to_have_attribute("aria-expanded", "true")
-    page.wait_for_timeout(500)
-    assert [frame for frame in sent if frame not in ("2", "3")] == before
+    # Two client navigations (they send nothing either), then back to a marker.
+    page.locator(f"footer a[href='{routes.ABOUT}']").click()
+    expect(page).to_have_url(re.compile(routes.ABOUT + "$"))
+    page.locator(f"footer a[href='{routes.ACCESSIBILITY}']").click()
+    expect(page).to_have_url(re.compile(routes.ACCESSIBILITY + "$"))
+    assert frames.go_back_to_a_marker() == before
 
 
 def test_headlines_client_navigation_keeps_the_layout(page: Page, app_url: str) -> None:
