@@ -6,8 +6,9 @@ from flash_reader.components.head import head_components
 from flash_reader.embed.headers import SecurityHeaders
 from flash_reader.event_guard import EventGuard
 from flash_reader.i18n.remember import RememberLanguage
-from flash_reader.pages import embed_builder, reader
+from flash_reader.pages import embed_builder
 from flash_reader.render.endpoints import NotFoundPages
+from flash_reader.render.views import DESCRIPTION
 from flash_reader.shell import FlashApp
 from flash_reader.state.embed_builder import EmbedBuilderState
 
@@ -30,12 +31,9 @@ app.register_lifespan_task(lifespan.feed_lifespan)
 app.add_middleware(EventGuard())
 if (counter := event_count.counter_from_env()) is not None:  # benchmarks only
     app.add_middleware(counter)
-# Reader URLs are answered by the server with their content (flash_reader/render); these
-# Reflex pages only add the island that navigates between server-rendered views. A reader's
-# choices are its URL and its display settings (localStorage): no reader state, no on_load.
-for route in (routes.READER, routes.ITEM, routes.ISSUE, routes.ISSUES, routes.ACCESSIBILITY,
-              routes.ABOUT, routes.NOT_FOUND):
-    app.add_page(reader.reader_page, route=route, title=reader.TITLE)
+# Reader pages are not Reflex pages: the app renders each whole (flash_reader/render, through
+# api_transformer) with no React and no websocket. The builder is the one Reflex page: the one
+# tool with state.
 app.add_page(embed_builder.embed_builder_page, route=routes.EMBED_BUILDER,
-             title=embed_builder.TITLE, description=reader.DESCRIPTION,
+             title=embed_builder.TITLE, description=DESCRIPTION,
              on_load=EmbedBuilderState.on_load)

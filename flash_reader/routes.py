@@ -20,7 +20,6 @@ OEMBED = "/oembed"
 PLACEHOLDER_PHOTO = "/placeholder"
 # A reader page's view alone (the part that changes between pages), for client navigation.
 VIEW_PREFIX = "/_view"
-NOT_FOUND = "404"
 
 
 def item_url(item_id: str) -> str:

@@ -8,10 +8,10 @@ import reflex as rx
 
 from flash_reader import i18n
 from flash_reader.render.chrome import IDS
+from flash_reader.render.client import PAGE_LANGUAGE_ID
 from flash_reader.render.html import render_chrome
 
 MAIN_ID = "main"
-PAGE_LANGUAGE_ID = "page-language"
 
 
 def _chrome(part: str, lang: rx.Var | None, path: str) -> rx.Component:
@@ -24,12 +24,11 @@ def _chrome(part: str, lang: rx.Var | None, path: str) -> rx.Component:
 
 def page_shell(*children: rx.Component, lang: rx.Var | None = None, title: rx.Var | str = "",
                path: str = "/") -> rx.Component:
-    # components/scripts/display.js puts this element's language and title on <html> and the
+    # flash_reader/client/page-language.js puts this element's language and title on <html> and the
     # document (React does not own them).
-    # data-cookie: where the browser remembers a ?lang= choice (display.js); the server reads
+    # The browser remembers a ?lang= choice in the cookie (page-language.js); the server reads
     # it from the websocket's Cookie header (state/embed_builder.py).
-    marker = ([rx.el.div(id=PAGE_LANGUAGE_ID, hidden=True, data_lang=lang, data_title=title,
-                         data_cookie=i18n.COOKIE)]
+    marker = ([rx.el.div(id=PAGE_LANGUAGE_ID, hidden=True, data_lang=lang, data_title=title)]
               if lang is not None else [])
     return rx.fragment(
         *marker,

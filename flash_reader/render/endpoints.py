@@ -20,13 +20,13 @@ from starlette.routing import Route
 
 from flash_reader import config, i18n, routes
 from flash_reader.render.cache import SizedCache
-from flash_reader.render.document import document, page_policy, shells
+from flash_reader.render.client import CLIENT, FURIGANA_COOKIE, SCRIPTS_PREFIX
+from flash_reader.render.document import document, page_policy
 from flash_reader.render.html import render_view
 from flash_reader.render.request import Kind, ViewRequest, from_url
 from flash_reader.render.views import RenderedView
 from flash_reader.store import Snapshot, store
 
-FURIGANA_COOKIE = "fr_furigana"  # set by the browser when the reader turns furigana on
 HTML = "text/html; charset=utf-8"
 
 
@@ -102,14 +102,14 @@ def _rendered(request: Request, path: str) -> tuple[Snapshot, tuple, RenderedVie
 
 
 def page_response(request: Request, key: tuple, rendered: RenderedView) -> Response:
-    public, shell = config.public_url(), shells.get()
+    public = config.public_url()
     if rendered.kind is Kind.STATEMENT:  # follows the test record: rendered every time
-        encoded = Encoded.of(document(rendered, public, shell))
+        encoded = Encoded.of(document(rendered, public))
     else:
-        encoded = _encoded.get_or_make(("page", *key, public, shell.digest),
-                                       lambda: Encoded.of(document(rendered, public, shell)))
+        encoded = _encoded.get_or_make(("page", *key, public),
+                                       lambda: Encoded.of(document(rendered, public)))
     return _respond(request, encoded, rendered.meta.status, "no-cache",
-                    {"Content-Security-Policy": page_policy(shell)})
+                    {"Content-Security-Policy": page_policy()})
 
 
 async def page(request: Request) -> Response:
@@ -130,6 +130,25 @@ async def view(request: Request) -> Response:
                     {"X-Content-Version": snapshot.version})
 
 
+SCRIPT = "text/javascript; charset=utf-8"
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+async def script(request: Request) -> Response:
+    """A client module (render/client.py). Only this release's path answers: an old page
+    asking for its old modules gets a 404, never today's module under yesterday's name."""
+    module = CLIENT.modules.get(request.path_params["name"])
+    if module is None or request.path_params["digest"] != CLIENT.digest:
+        return Response("Not found", status_code=404, media_type="text/plain")
+    headers = {"ETag": module.etag, "Cache-Control": IMMUTABLE, "Vary": "Accept-Encoding"}
+    if module.etag in request.headers.get("if-none-match", ""):
+        return Response(status_code=304, headers=headers)
+    if "gzip" in request.headers.get("accept-encoding", ""):
+        return Response(module.gzipped, media_type=SCRIPT,
+                        headers={**headers, "Content-Encoding": "gzip"})
+    return Response(module.body, media_type=SCRIPT, headers=headers)
+
+
 def not_found_document(lang: str = i18n.DEFAULT) -> tuple[str, str]:
     rendered = render_view(store.current(), ViewRequest(Kind.NOT_FOUND), False, lang)
     return document(rendered, config.public_url()), page_policy()
@@ -144,6 +163,7 @@ def page_routes() -> list[Route]:
         Route(routes.ACCESSIBILITY, page, methods=["GET", "HEAD"]),
         Route(routes.ABOUT, page, methods=["GET", "HEAD"]),
         Route(routes.VIEW_PREFIX + "/{rest:path}", view, methods=["GET"]),
+        Route(SCRIPTS_PREFIX + "/{digest}/{name}", script, methods=["GET", "HEAD"]),
     ]
 
 

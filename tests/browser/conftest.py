@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -54,51 +53,19 @@ def tab_to(page: Page, target: Locator, most: int) -> bool:
     return False
 
 
-class Frames:
-    """The websocket frames a page sends and receives (engine.io's pings "2"/"3" left out)."""
-
-    HYDRATED = '"is_hydrated_rx_state_":true'
+class Sockets:
+    """The websockets a page opens. Reader pages open none; the builder opens Reflex's."""
 
     def __init__(self, page: Page) -> None:
-        self.page = page
-        self.sent: list[str] = []
-        self.received: list[str] = []
-        self.sockets: list = []
-        page.on("websocket", self._watch)
-
-    def _watch(self, ws) -> None:
-        self.sockets.append(ws)
-        ws.on("framesent", lambda p: str(p) not in ("2", "3") and self.sent.append(str(p)))
-        ws.on("framereceived", lambda p: self.received.append(
-            p if isinstance(p, str) else p.decode("utf-8", "replace")))
-
-    def wait_hydrated(self, timeout: float = 30) -> None:
-        """Until Reflex has answered the load's events (hydrate, on_load_internal). Frames
-        reach Python only while Playwright runs, so this waits in the page."""
-        deadline = time.monotonic() + timeout
-        while not any(self.HYDRATED in frame for frame in self.received):
-            if time.monotonic() > deadline:
-                raise AssertionError(f"not hydrated within {timeout:g} s: {self.received!r:.300}")
-            self.page.wait_for_timeout(50)
-
-    def go_back_to_a_marker(self) -> list[str]:
-        """Go back and wait for the one event that sends: React Router sees back/forward (not
-        the island's own navigations, so the page must have made two of those first) and
-        Reflex sends on_load_internal. Frames arrive in order, so whatever the page sent
-        before is in `sent` by then. Returns what was sent before the marker."""
-        marked = len(self.sent)
-        with self.sockets[0].expect_event("framesent",
-                                          predicate=lambda payload: "on_load" in str(payload)):
-            self.page.go_back()
-        assert len(self.sent) == marked + 1 and "on_load" in self.sent[-1], self.sent[marked:]
-        return self.sent[:marked]
+        self.opened: list[str] = []
+        page.on("websocket", lambda ws: self.opened.append(ws.url))
 
 
 def open_reader(page: Page, url: str) -> Page:
-    """Open a reader page and wait until the island has taken over the server's page (links
-    and filters then navigate on the client)."""
+    """Open a reader page and wait until its modules are in charge (filters and search then
+    swap the view in place)."""
     page.goto(url)
-    page.locator("flash-page[data-island=ready]").wait_for(state="attached", timeout=30_000)
+    page.locator("flash-page[data-enhanced=ready]").wait_for(state="attached", timeout=30_000)
     return page
 
 

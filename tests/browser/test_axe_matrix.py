@@ -66,7 +66,7 @@ def test_axe_every_page_theme_and_size(browser: Browser, app_url: str,
     try:
         for path in (*READER_PAGES, BUILDER):
             page.goto(app_url + path)
-            ready = "flash-page[data-island=ready]" if path != BUILDER else ".display-summary"
+            ready = "flash-page[data-enhanced=ready]" if path != BUILDER else ".display-summary"
             page.locator(ready).wait_for(state="attached", timeout=30_000)
             page.wait_for_load_state("networkidle")
             open_everything(page)
@@ -115,7 +115,7 @@ def test_axe_english_pages_every_theme(browser: Browser, app_url: str,
                 page.wait_for_function("document.documentElement.lang === 'en'",
                                        timeout=30_000)
             else:
-                page.locator("flash-page[data-island=ready]").wait_for(state="attached",
+                page.locator("flash-page[data-enhanced=ready]").wait_for(state="attached",
                                                                        timeout=30_000)
             page.wait_for_load_state("networkidle")
             assert page.evaluate("document.documentElement.lang") == "en", path

@@ -40,7 +40,7 @@ def test_language_link_by_keyboard_is_remembered_across_pages_and_reloads(
         pytest.fail("the language link is not reachable with Tab")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/\?office=PAR&lang=en$"))
-    page.locator("flash-page[data-island=ready]").wait_for(state="attached", timeout=30_000)
+    page.locator("flash-page[data-enhanced=ready]").wait_for(state="attached", timeout=30_000)
     assert html_lang(page) == "en"
     expect(page.locator("#result-status")).to_have_text("1 article from the Paris office")
     # Remembered: another page without the parameter, then a reload, stay English.
@@ -48,7 +48,7 @@ def test_language_link_by_keyboard_is_remembered_across_pages_and_reloads(
     assert html_lang(page) == "en"
     expect(page.locator("h1")).to_contain_text("Issue of 28 October 2020")
     page.reload()
-    page.locator("flash-page[data-island=ready]").wait_for(state="attached", timeout=30_000)
+    page.locator("flash-page[data-enhanced=ready]").wait_for(state="attached", timeout=30_000)
     assert html_lang(page) == "en" and page.title().startswith("Issue of 28 October 2020")
     # Articles keep their language inside the English page.
     expect(page.locator("article.item").first).to_have_attribute("lang", "ja")

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.axe import axe_violations, format_violations
-from tests.browser.conftest import Frames, open_reader
-from tests.browser.report import record
+from tests.browser.conftest import open_reader
 
 
 def office(page: Page, name: str):
@@ -213,18 +211,3 @@ def test_filtered_and_permalink_pages_have_no_axe_violations(page: Page, app_url
         page.wait_for_load_state("networkidle")
         violations = axe_violations(page)
         assert not violations, f"{path}:\n{format_violations(violations)}"
-
-
-@pytest.mark.parametrize("path", ["/", "/?q=%E8%87%AA%E6%B2%BB%E4%BD%93", "/items/2020-10-28-01"])
-def test_state_sent_to_a_client_stays_small(page: Page, app_url: str, path: str,
-                                            tmp_path_factory: pytest.TempPathFactory) -> None:
-    """The feed stays in the shared store: a client receives only its visible slice."""
-    frames = Frames(page)
-    page.goto(app_url + path)
-    frames.wait_hydrated()  # all the state a reader is sent on load
-    expect(page.locator("article").first).to_be_visible()
-    received = [len(frame.encode("utf-8")) for frame in frames.received]
-    total = sum(received)
-    record(tmp_path_factory, "state sent to one client (websocket bytes received on load)",
-           path, {"summary": f"{total / 1024:6.1f} KB in {len(received)} frames"})
-    assert 0 < total <= 10 * 1024

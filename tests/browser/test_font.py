@@ -152,7 +152,7 @@ def test_font_choice_is_applied_before_first_paint_and_remembered(page: Page,
     page.locator("article").first.wait_for()
     assert page.evaluate("window.__firstFrame") == {"font": "ud", "family": f'"{FAMILY}"',
                                                     "faces": True}
-    page.locator("flash-page[data-island=ready]").wait_for(state="attached")
+    page.locator("flash-page[data-enhanced=ready]").wait_for(state="attached")
     open_settings(page)
     expect(page.get_by_label(LABEL)).to_be_checked()
     wait_for_font(page)

@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 from flash_reader import routes
 from flash_reader.display.palette import CHOOSABLE
 from tests.browser.axe import axe_violations, format_violations
-from tests.browser.conftest import Frames, open_reader, tab_to
+from tests.browser.conftest import Sockets, open_reader, tab_to
 from tests.browser.rendered import WCAG_TEXT_SPACING_CSS, clipped_elements, horizontal_overflow
 from tests.browser.report import record
 
@@ -225,22 +225,22 @@ def test_headlines_choice_persists_across_reload_before_first_paint(
     expect(page.locator(".item-paragraph").first).to_be_visible()
 
 
-def test_headlines_choice_and_button_send_no_websocket_message(
-        page: Page, app_url: str) -> None:
-    frames = Frames(page)
+def test_headlines_choice_and_button_open_no_websocket(page: Page, app_url: str) -> None:
+    sockets = Sockets(page)
     open_reader(page, app_url)
-    frames.wait_hydrated()  # the load's own events are done
-    before = list(frames.sent)
     open_settings(page)
     page.get_by_role("checkbox", name=CHOICE).check()
     toggle(page).click()
     expect(toggle(page)).to_have_attribute("aria-expanded", "true")
-    # Two client navigations (they send nothing either), then back to a marker.
+    # Two page loads (no websocket either), then back.
     page.locator(f"footer a[href='{routes.ABOUT}']").click()
     expect(page).to_have_url(re.compile(routes.ABOUT + "$"))
     page.locator(f"footer a[href='{routes.ACCESSIBILITY}']").click()
     expect(page).to_have_url(re.compile(routes.ACCESSIBILITY + "$"))
-    assert frames.go_back_to_a_marker() == before
+    page.go_back()
+    expect(page).to_have_url(re.compile(routes.ABOUT + "$"))
+    page.locator("flash-page[data-enhanced=ready]").wait_for(state="attached")
+    assert sockets.opened == []
 
 
 def test_headlines_client_navigation_keeps_the_layout(page: Page, app_url: str) -> None:

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from flash_reader.render.chrome import IDS
-from tests.browser.conftest import Frames, open_reader
+from tests.browser.conftest import Sockets, open_reader
 
 
 @pytest.fixture
@@ -80,18 +80,16 @@ window.__recording = true;
 """
 
 
-def test_filtered_url_paints_only_its_articles_through_hydration(page: Page,
+def test_filtered_url_paints_only_its_articles_from_first_frame_on(page: Page,
                                                                 app_url: str) -> None:
     errors: list[str] = []
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.add_init_script(FRAME_RECORDER)
-    websocket = Frames(page)
     page.goto(app_url + "/?office=SEL")
-    # Hydrated (Reflex answered the load's events) and the island in charge.
-    page.locator("flash-page[data-island=ready]").wait_for(state="attached")
-    websocket.wait_hydrated()
-    # Then 30 more frames, to see whether anything repaints after hydration.
+    # The modules in charge.
+    page.locator("flash-page[data-enhanced=ready]").wait_for(state="attached")
+    # Then 30 more frames, to see whether anything repaints after the scripts ran.
     page.wait_for_function("n => window.__frames.length > n",
                            arg=page.evaluate("window.__frames.length") + 30)
     frames = page.evaluate("window.__recording = false, window.__frames")
@@ -117,7 +115,7 @@ def test_pages_run_under_their_script_policy(browser: Browser, app_url: str) -> 
         policies = response.headers["content-security-policy"]
         assert "script-src 'self' 'sha256-" in policies and "'unsafe-inline'" not in (
             policies.split("script-src", 1)[1].split(";", 1)[0])
-        page.locator("flash-page[data-island=ready]").wait_for(state="attached")
+        page.locator("flash-page[data-enhanced=ready]").wait_for(state="attached")
         page.get_by_role("checkbox", name=re.compile("^パリ事務所")).check()
         expect(page.locator("article")).to_have_count(1)
         assert page.evaluate("window.__violations") == []
@@ -132,39 +130,31 @@ def test_pages_run_under_their_script_policy(browser: Browser, app_url: str) -> 
         context.close()
 
 
-def test_navigation_keeps_the_page_and_moves_focus(page: Page, app_url: str) -> None:
-    open_reader(page, app_url)
-    page.evaluate("document.querySelector('flash-page').dataset.marker = 'kept'")
-    page.get_by_role("link", name="2020年10月28日配信").first.click()
-    expect(page).to_have_url(re.compile("/issues/2020-10-28$"))
-    expect(page.get_by_role("heading", level=1)).to_be_focused()
-    # Same page element: navigation swapped the view only (display settings, search box kept).
-    assert page.evaluate("document.querySelector('flash-page').dataset.marker") == "kept"
-    page.go_back()
-    expect(page).to_have_url(app_url + "/")
-    expect(page.get_by_role("heading", level=1)).to_be_focused()
-
-
-def test_navigation_is_one_view_fetch_and_no_websocket_event(page: Page, app_url: str) -> None:
-    """A reader's navigation costs the server one cached HTTP answer, not Reflex events
-    (issue 13: three events per navigation made a reader 30x a blank app under load)."""
-    websocket = Frames(page)
+def test_filters_and_search_are_view_fetches_and_links_are_page_loads(page: Page,
+                                                                      app_url: str) -> None:
+    """Filters and search swap the view (one cached HTTP answer each); an article's link is an
+    ordinary page load; nothing opens a websocket."""
+    sockets = Sockets(page)
     fetched: list[str] = []
     page.on("request", lambda r: "/_view/" in r.url and fetched.append(r.url))
     open_reader(page, app_url)
-    websocket.wait_hydrated()
-    sent = len(websocket.sent)
+    page.evaluate("document.querySelector('flash-page').dataset.marker = 'kept'")
     page.get_by_role("checkbox", name=re.compile("ソウル")).check()
     expect(page).to_have_url(re.compile(r"/\?office=SEL$"))
     expect(page.locator("article.item")).to_have_count(1)
+    expect(page.get_by_role("checkbox", name=re.compile("ソウル"))).to_be_focused()
     page.locator("#" + IDS["search"]).fill("日韓")
     page.locator("#" + IDS["search"]).press("Enter")
     expect(page).to_have_url(re.compile(r"/\?office=SEL&q="))
+    expect(page.locator("#" + IDS["search"])).to_be_focused()
+    # Same page element: the view was swapped, the page kept.
+    assert page.evaluate("document.querySelector('flash-page').dataset.marker") == "kept"
     page.locator("article.item a[href^='/items/']").first.click()
     expect(page).to_have_url(re.compile("/items/"))
-    expect(page.get_by_role("heading", level=1)).to_be_focused()
-    assert len(fetched) == 3, fetched
-    assert websocket.sent[sent:] == []
+    page.locator("flash-page[data-enhanced=ready]").wait_for(state="attached")
+    assert page.evaluate("document.querySelector('flash-page').dataset.marker") is None
+    assert len(fetched) == 2, fetched
+    assert sockets.opened == []
 
 
 def test_back_from_an_in_page_link_fetches_nothing(page: Page, app_url: str) -> None:
@@ -175,9 +165,11 @@ def test_back_from_an_in_page_link_fetches_nothing(page: Page, app_url: str) -> 
     expect(page).to_have_url(re.compile(r"/issues#y\d{4}$"))
     page.go_back()
     expect(page).to_have_url(re.compile(r"/issues$"))
-    # Then a real back/forward still swaps the view: a marker request that must come last.
-    page.get_by_role("link", name=re.compile("配信")).first.click()
-    expect(page).to_have_url(re.compile(r"/issues/\d{4}-\d{2}-\d{2}$"))
+    # Then a filter's back/forward swaps the view: a marker request that must come last.
+    page.goto(app_url + "/")
+    page.locator("flash-page[data-enhanced=ready]").wait_for(state="attached")
+    page.get_by_role("checkbox", name=re.compile("ソウル")).check()
+    expect(page).to_have_url(re.compile(r"/\?office=SEL$"))
     page.go_back()
-    expect(page.get_by_role("heading", level=1)).to_have_text("バックナンバー一覧")
-    assert len(fetched) == 2, fetched  # the issue, then /issues again — none for the #fragment
+    expect(page.locator("article.item")).not_to_have_count(1)
+    assert len(fetched) == 2, fetched  # the filter, then / again — none for the #fragment

@@ -126,7 +126,7 @@ def test_1280px_office_filter_shows_every_office_without_opening(
 def test_320px_unchecking_the_last_office_keeps_focus_on_it(page: Page, app_url: str) -> None:
     page.set_viewport_size(SCREEN)
     page.goto(app_url + "/?office=PAR")
-    page.locator("flash-page[data-island=ready]").wait_for(state="attached", timeout=30_000)
+    page.locator("flash-page[data-enhanced=ready]").wait_for(state="attached", timeout=30_000)
     paris = page.get_by_role("checkbox", name=re.compile("^パリ事務所"))
     paris.click()
     expect(page).to_have_url(app_url + "/")

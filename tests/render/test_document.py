@@ -1,45 +1,66 @@
-"""The page shell: React starts after the server-rendered page's first paint."""
+"""A reader page is a whole document the app renders itself: its own <head>, one small inline
+script (allowed by hash), its modules from the app — no framework runtime, no build output."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import re
 
-from flash_reader.render.document import Shell, start_after_first_paint
+from starlette.testclient import TestClient
 
-# The start script as React Router 7 builds it (SPA mode), in a minimal shell.
-START = ('import "/assets/manifest-1.js";\n'
-         'import * as route0 from "/assets/root-2.js";\n'
-         '  window.__reactRouterRouteModules = {"root":route0};\n\n'
-         'import("/assets/entry.client-3.js");')
-BUILT = ('<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"/>'
-         '<link rel="modulepreload" href="/assets/root-2.js"/></head><body>'
-         f'<script type="module" async="">{START}</script></body></html>')
+from flash_reader.render.client import CLIENT, READER_ENTRY
+from flash_reader.render.document import page_policy
+
+INLINE = re.compile(r"<script(?![^>]*\ssrc=)(?![^>]*type=\"application/json\")[^>]*>(.*?)</script>",
+                    re.S)
 
 
-def test_start_script_imports_run_after_the_first_paint_in_their_order() -> None:
-    deferred = start_after_first_paint(START)
-    assert deferred is not None and "\nimport " not in "\n" + deferred.replace("await import", "")
-    order = [deferred.index(name) for name in ("manifest-1", "root-2", "entry.client-3")]
-    assert order == sorted(order)
-    assert 'const route0 = await import("/assets/root-2.js");' in deferred
-    assert "requestAnimationFrame" in deferred  # started from a frame after the paint
-    assert "setTimeout(once, 1000)" in deferred  # a hidden tab gets no frames
+def _inline_scripts(html: str) -> list[str]:
+    return INLINE.findall(html)
 
 
-def test_start_script_with_an_unknown_import_form_is_left_as_built() -> None:
-    assert start_after_first_paint('import { x } from "/assets/y.js";\nx();') is None
+def test_reader_page_is_a_complete_document_with_its_own_head(seeded, client: TestClient) -> None:
+    html = client.get("/").text
+    assert html.startswith("<!DOCTYPE html>\n<html lang=\"ja\">")
+    assert html.count("<head>") == 1 and html.count("<body>") == 1
+    assert html.rstrip().endswith("</html>")
+    head = html.split("</head>", 1)[0]
+    assert "<title>" in head and 'rel="canonical"' in head and 'property="og:title"' in head
 
 
-def test_rewritten_start_script_is_allowed_by_the_page_policy() -> None:
-    shell = Shell.parse(BUILT)
-    body = shell.tail.split('<script type="module" async="">', 1)[1].split("</script>", 1)[0]
-    assert body == start_after_first_paint(START)
-    digest = base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()
-    assert f"'sha256-{digest}'" in shell.script_hashes
+def test_reader_page_loads_no_framework_and_nothing_of_the_build(seeded,
+                                                                  client: TestClient) -> None:
+    for path in ("/", "/items/2020-10-28-01", "/issues", "/about", "/no-such-page"):
+        html = client.get(path, headers={"accept": "text/html"}).text
+        sources = re.findall(r'<script[^>]*\ssrc="([^"]+)"', html)
+        assert sources == [CLIENT.url(READER_ENTRY)], (path, sources)
+        # Nothing of React Router's build: its hashed assets, its globals, its preloads.
+        for built in ("/assets/", "__reactRouter", "modulepreload", "__spa-fallback"):
+            assert built not in html, (path, built)
 
 
-def test_module_preloads_do_not_compete_with_the_stylesheet() -> None:
-    # React starts after the first paint; its preloads only delayed the stylesheet.
-    shell = Shell.parse(BUILT)
-    assert "modulepreload" not in shell.head + shell.middle + shell.tail
+def test_only_inline_script_is_small_and_allowed_by_its_hash(seeded, client: TestClient) -> None:
+    response = client.get("/")
+    scripts = _inline_scripts(response.text)
+    assert len(scripts) == 1
+    assert len(scripts[0].encode()) <= 1536
+    digest = base64.b64encode(hashlib.sha256(scripts[0].encode()).digest()).decode()
+    policy = response.headers["content-security-policy"]
+    assert f"'sha256-{digest}'" in policy
+    assert "script-src 'self' 'sha256-" in policy and "unsafe-inline" not in policy.split(
+        "script-src", 1)[1].split(";", 1)[0]
+    assert policy == page_policy()
+
+
+def test_english_page_is_marked_english_with_the_same_inline_script(seeded,
+                                                                   client: TestClient) -> None:
+    ja, en = client.get("/"), client.get("/?lang=en")
+    assert en.text.startswith('<!DOCTYPE html>\n<html lang="en">')
+    assert _inline_scripts(ja.text) == _inline_scripts(en.text)
+
+
+def test_reader_page_is_cacheable_by_the_back_forward_cache(seeded, client: TestClient) -> None:
+    # no-store would keep every reader page out of the browsers' back/forward cache.
+    for path in ("/", "/items/2020-10-28-01"):
+        assert "no-store" not in client.get(path).headers["cache-control"]

@@ -15,7 +15,8 @@ import pytest
 from starlette.testclient import TestClient
 
 from flash_reader.render import statement, views
-from flash_reader.render.endpoints import FURIGANA_COOKIE
+from flash_reader.render.client import CONFIG as CLIENT_CONFIG
+from flash_reader.render.client import FURIGANA_COOKIE
 from flash_reader.render.wcag import CRITERIA, NUMBERS
 from flash_reader.store import FeedStore
 from tests import wcag
@@ -212,13 +213,13 @@ def test_about_page_names_publisher_contact_and_exactly_what_is_stored(
     assert "一般財団法人自治体国際化協会（CLAIR）" in html
     assert 'href="https://www.clair.or.jp/"' in html
     assert re.findall(r"mailto:|tel:", html) == []  # no invented addresses
-    scripts = PROJECT_ROOT / "flash_reader" / "components" / "scripts"
-    keys = set()
-    for script in scripts.glob("*.js"):
-        keys |= set(re.findall(r'localStorage\.\w+\(\s*(\w+|"[^"]+")', script.read_text()))
-        keys |= set(re.findall(r'var KEY = "([^"]+)"', script.read_text()))
-    stored = {k for k in keys if ":" in k}
-    assert stored == {"flash-reader:display", "flash-reader:shortcuts"}
+    # Every localStorage key the scripts use is one of the config's (test_client.py checks
+    # that no script writes one by hand).
+    client = PROJECT_ROOT / "flash_reader" / "client"
+    scripts = "".join(p.read_text() for p in client.glob("*.js"))
+    used = set(re.findall(r"localStorage\.\w+\(\s*config\.storage\.(\w+)", scripts))
+    assert used == set(CLIENT_CONFIG["storage"])
+    stored = set(CLIENT_CONFIG["storage"].values())
     # "theme" is Reflex's colour mode (its theme provider writes it on every page load).
     for key in (*stored, "theme", FURIGANA_COOKIE):
         assert f"<code>{key}</code>" in html

@@ -1,7 +1,11 @@
 // 読み上げ: read an article or the whole issue aloud with the browser's own speech synthesis
 // (ja-JP). Nothing is sent to any server. The sentence being read is highlighted with the CSS
-// Custom Highlight API, so the page's DOM (owned by React) is never rewritten.
-(function () {
+// Custom Highlight API, so the page's DOM is never rewritten.
+import config from "./config.js";
+import * as display from "./display.js";
+import { words } from "./words.js";
+
+export function init() {
   var root = document.documentElement;
   if (!("speechSynthesis" in window) || typeof window.SpeechSynthesisUtterance === "undefined") {
     return;  // no synthesis: the controls stay hidden (CSS keys on data-speech)
@@ -17,19 +21,16 @@
   // Chromium loads its voices after the page starts and fires voiceschanged; a device with none
   // never does. Wait this long before saying there is no voice.
   var VOICE_WAIT_MS = 1000;
-  // Words from the page's catalogue (display.js reads them; see render/templates/chrome.html).
-  function words(key, values) { return window.flashWords ? window.flashWords(key, values) : key; }
   var run = 0, sentences = [], index = 0, paused = false, scopeLabel = "";
   var voice = null, active = null;  // the voice in use; the controls group being read
 
   function announce(text) {
-    var status = document.getElementById("speech-status");
+    var status = document.getElementById(config.ids.speech_status);
     if (status && status.textContent !== text) status.textContent = text;
   }
 
   function rate() {
-    var prefs = window.flashDisplay ? window.flashDisplay.get() : {};
-    return Number(prefs.rate || 1);
+    return Number(display.get().rate || 1);
   }
 
   function voices() { return window.speechSynthesis.getVoices() || []; }
@@ -196,4 +197,7 @@
            group);
     }
   });
-})();
+  // Leaving the page ends the reading (it must not go on under another page, and a page that
+  // is speaking is not kept in the back/forward cache).
+  window.addEventListener("pagehide", function () { if (active) stop(true); });
+}

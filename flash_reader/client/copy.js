@@ -2,10 +2,9 @@
 // the Clipboard API (plain http on an intranet address is not a secure context, so
 // navigator.clipboard is undefined) the code is selected and the reader is told which keys
 // copy it: never claim a copy that did not happen.
-(function () {
-  // Words from the page's catalogue (display.js reads them; see render/templates/chrome.html).
-  function words(key) { return window.flashWords ? window.flashWords(key) : key; }
+import { words } from "./words.js";
 
+export function init() {
   function say(id, text) {
     var status = id && document.getElementById(id);
     if (status) status.textContent = text;
@@ -29,4 +28,4 @@
       event.target.closest("[data-clears-status]");
     if (scope) say(scope.getAttribute("data-clears-status"), "");
   });
-})();
+}
