@@ -301,9 +301,6 @@ class PageLoader:
         self.cache.write(url, fetched.body, page)
         return page
 
-    def cached(self, url: str) -> Page | None:
-        return self._from_disk(url, self.cache.read_metadata(url))
-
     def _fetch(self, url: str, validators: Validators | None):
         return fetch(url, limits=self.limits, transport=self.transport, validators=validators)
 
