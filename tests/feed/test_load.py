@@ -9,7 +9,6 @@ import time
 import httpx
 import pytest
 
-from flash_reader.feed.archive import PageCache, PageLoader
 from flash_reader.feed.errors import (
     FeedFetchError,
     FeedFormatError,
@@ -18,6 +17,8 @@ from flash_reader.feed.errors import (
 )
 from flash_reader.feed.fetch import DEFAULT_LIMITS, FetchLimits
 from flash_reader.feed.model import Feed
+from flash_reader.feed.page_cache import PageCache
+from flash_reader.feed.page_loader import PageLoader
 from tests.conftest import DEFAULT_FEED
 from tests.feed.feeds import encode, feed, item
 from tests.feed.httpserver import FeedServer
