@@ -24,8 +24,9 @@ from playwright.sync_api import Browser, sync_playwright
 from bench.pages import serve_directory, write_blank_app, write_static_issue
 from flash_reader import routes
 from flash_reader.display.palette import CHOOSABLE, parse_colour
-from flash_reader.feed.archive import PageCache, PageLoader
 from flash_reader.feed.fetch import FetchLimits
+from flash_reader.feed.page_cache import PageCache
+from flash_reader.feed.page_loader import PageLoader
 from flash_reader.store import FeedStore
 from tests.browser.app_server import app_env, free_port, running_app
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS

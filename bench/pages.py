@@ -15,7 +15,7 @@ from flash_reader import views
 from flash_reader.api import placeholder_svg
 from flash_reader.config import BUNDLED_FEED, PROJECT_ROOT
 from flash_reader.feed import query
-from flash_reader.feed.load import load_feed
+from flash_reader.feed.parse import parse
 
 BLANK_APP = '''import reflex as rx
 
@@ -104,8 +104,9 @@ def write_static_issue(directory: Path) -> Path:
     """The latest issue as one plain HTML file with the reader's CSS (index.html), and its first
     item alone (item.html): the physical limit. Returns the directory; the item's id is in
     item-id.txt (the reader's /items/<id> of the same item)."""
-    feed = load_feed(str(BUNDLED_FEED))
-    items = query.items_of_issue(feed, query.latest_issue(feed))
+    feed = parse(BUNDLED_FEED.read_bytes())
+    latest = query.latest_issue(feed)
+    items = [item for item in feed.items if item.issue_date == latest]
     directory.mkdir(parents=True, exist_ok=True)
     for name in ("themes.css", "reader.css"):
         shutil.copy(PROJECT_ROOT / "assets" / name, directory / name)

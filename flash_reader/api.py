@@ -86,7 +86,9 @@ def _cached(request: Request, body: bytes, media_type: str, cache: str = FEED_CA
 
 
 def _lang(request: Request) -> str:
-    return "en" if request.query_params.get("lang") == "en" else "ja"
+    # Only `?lang=`, never the reader's cookie: an embed's language is its snippet's, and these
+    # answers are cached by URL.
+    return i18n.choose(request.query_params.get("lang"), None)
 
 
 def _html(request: Request, body: str, status: int = 200) -> Response:
@@ -156,10 +158,6 @@ async def embed_issue(request: Request) -> Response:
     return _html(request, widget.issue_card_html(date, snapshot.issues[date], params))
 
 
-UNAVAILABLE = {"ja": "記事を読み込めていません。しばらくしてからもう一度お試しください。",
-               "en": "The news is not loaded yet. Please try again later."}
-
-
 def _error(message: str, status: int, lang: str) -> JSONResponse:
     # `lang` says which language the message is in (a client may show it to a person).
     return JSONResponse({"error": message, "lang": lang}, status_code=status,
@@ -175,13 +173,11 @@ def _feed_selection(request: Request) -> tuple[tuple[str, ...], int] | Response:
     unknown = [c.strip() for c in raw_offices.split(",")
                if c.strip() and c.strip().upper() not in known]
     if unknown:
-        return _error(unknown_codes_problem(unknown, known, lang), 400, lang)
+        return _error(unknown_codes_problem(unknown, known).say(lang), 400, lang)
     page_raw = request.query_params.get("page", "1")
     page = small_number(page_raw)
     if page is None or page < 1:
-        message = (f"page={echo(page_raw)} is not a whole number of 1 or more" if lang == "en"
-                   else f"page={echo(page_raw)} は 1 以上の整数ではありません")
-        return _error(message, 400, lang)
+        return _error(i18n.text(lang, "api.page_not_number", page=echo(page_raw)), 400, lang)
     return offices, page
 
 
@@ -189,16 +185,14 @@ async def feed_json(request: Request) -> Response:
     snapshot = store.current()
     lang = _lang(request)
     if snapshot.feed is None:
-        return _error(UNAVAILABLE[lang], 503, lang)
+        return _error(i18n.text(lang, "api.unavailable"), 503, lang)
     selection = _feed_selection(request)
     if isinstance(selection, Response):
         return selection
     offices, page = selection
     items = query.select_items(snapshot.feed, snapshot.search_index, offices, ())
     if page > 1 and (page - 1) * feeds_out.PAGE_SIZE >= len(items):
-        message = (f"there is no page {page}" if lang == "en"
-                   else f"{page} ページ目はありません")
-        return _error(message, 404, lang)
+        return _error(i18n.text(lang, "api.no_page", page=page), 404, lang)
     document = feeds_out.json_feed(snapshot.feed, items, _base(request), offices, page)
     return _cached(request, feeds_out.dump_json_feed(document),
                    "application/feed+json; charset=utf-8")
@@ -208,7 +202,7 @@ async def feed_atom(request: Request) -> Response:
     snapshot = store.current()
     lang = _lang(request)
     if snapshot.feed is None:
-        return _error(UNAVAILABLE[lang], 503, lang)
+        return _error(i18n.text(lang, "api.unavailable"), 503, lang)
     selection = _feed_selection(request)
     if isinstance(selection, Response):
         return selection
@@ -231,23 +225,17 @@ async def oembed_endpoint(request: Request) -> Response:
     answer_format = params.get("format") or "json"
     if answer_format not in OEMBED_FORMATS:
         # The oEmbed spec's answer for a format the provider does not offer.
-        message = ("format は json か xml を指定してください" if lang == "ja"
-                   else "format must be json or xml")
-        return _error(message, 501, lang)
+        return _error(i18n.text(lang, "api.format"), 501, lang)
     url = params.get("url", "")
     if not url:
-        message = ("url パラメータに、埋め込みたいページのアドレスを指定してください"
-                   if lang == "ja"
-                   else "the url parameter (the address of the page to embed) is required")
-        return _error(message, 400, lang)
+        return _error(i18n.text(lang, "api.url_missing"), 400, lang)
     bounds: dict[str, int | None] = {}
     for name in ("maxwidth", "maxheight"):
         raw = params.get(name, "")
         bounds[name] = small_number(raw) if raw else None
         if raw and not bounds[name]:
-            message = (f"{name}={echo(raw)} is not a positive whole number" if lang == "en"
-                       else f"{name}={echo(raw)} は 1 以上の整数ではありません")
-            return _error(message, 400, lang)
+            return _error(i18n.text(lang, "api.not_positive", name=name, value=echo(raw)), 400,
+                          lang)
     try:
         answer = oembed.oembed_response(store.current(), _base(request), url,
                                         bounds["maxwidth"], bounds["maxheight"], lang)

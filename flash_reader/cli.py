@@ -16,16 +16,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from flash_reader.convert import ConversionError, convert
-from flash_reader.feed.archive import (
-    ACCEPT_SECONDS,
-    DEFAULT_MAX_PAGES,
-    Page,
-    PageCache,
-    PageLoader,
-    merge,
-    next_page_url,
-)
+from flash_reader.feed.archive import DEFAULT_MAX_PAGES, merge, next_page_url
 from flash_reader.feed.errors import FeedError
+from flash_reader.feed.page import Page
+from flash_reader.feed.page_cache import ACCEPT_SECONDS, PageCache
+from flash_reader.feed.page_loader import PageLoader
 from flash_reader.feed.query import issue_dates
 
 

@@ -21,16 +21,13 @@ from pathlib import Path
 
 import msgspec
 
-from flash_reader.feed.archive import (
-    DEFAULT_MAX_PAGES,
-    Page,
-    PageCache,
-    PageLoader,
-    merge,
-    next_page_url,
-)
+from flash_reader.feed.archive import DEFAULT_MAX_PAGES, merge, next_page_url
 from flash_reader.feed.errors import FeedError, kind
+from flash_reader.feed.fetch import Validators
 from flash_reader.feed.model import Feed, Item
+from flash_reader.feed.page import Page, now
+from flash_reader.feed.page_cache import PageCache
+from flash_reader.feed.page_loader import PageLoader
 from flash_reader.feed.search import SearchIndex
 
 log = logging.getLogger(__name__)
@@ -161,9 +158,6 @@ class FeedStore:
 
     def replace(self, feed: Feed, source: str) -> Snapshot:
         """Publish a feed built elsewhere (tests, tools) as a single page."""
-        from flash_reader.feed.archive import now
-        from flash_reader.feed.fetch import Validators
-
         with self._lock:
             return self._publish(source, (Page(source, feed, Validators(), now()),), None)
 

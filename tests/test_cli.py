@@ -176,7 +176,8 @@ def test_validate_all_refuses_another_site(tmp_path: Path) -> None:
 
 def test_accept_lets_the_next_load_take_a_smaller_page(tmp_path: Path,
                                                         capsys: pytest.CaptureFixture[str]) -> None:
-    from flash_reader.feed.archive import PageCache, PageLoader
+    from flash_reader.feed.page_cache import PageCache
+    from flash_reader.feed.page_loader import PageLoader
 
     with feed_server() as server:
         url = server.serve("/feed.json", encode(feed(*(item(str(n)) for n in range(12)))))

@@ -7,7 +7,7 @@ from pathlib import Path
 from flash_reader.cli import dump_feed
 from flash_reader.config import BUNDLED_FEED
 from flash_reader.convert import convert
-from flash_reader.feed.load import load_feed
+from flash_reader.feed.parse import parse
 from tests.conftest import DEFAULT_FEED, SEED
 
 SHARED_SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / SEED.name
@@ -33,7 +33,7 @@ def test_app_default_is_the_bundled_feed() -> None:
 
 
 def test_default_feed_loads_as_the_app_loads_it() -> None:
-    feed = load_feed(str(DEFAULT_FEED))
+    feed = parse(DEFAULT_FEED.read_bytes())
     assert len(feed.items) == 7
     assert feed.notes == ()
     assert [office.code for office in feed.offices] == [

@@ -3,6 +3,7 @@ never, and a request's language comes from ?lang=, then the cookie, then Japanes
 
 from __future__ import annotations
 
+import ast
 import re
 import string
 from pathlib import Path
@@ -88,3 +89,41 @@ def test_office_names_come_from_the_catalogue_in_english_else_from_the_feed() ->
     assert i18n.office_name("en", "PAR", "パリ事務所") == "Paris office"
     assert i18n.office_name("ja", "PAR", "パリ事務所") == "パリ事務所"
     assert i18n.office_name("en", "XYZ", "新しい事務所") == "新しい事務所"
+
+
+# Modules whose words were once chosen by `if lang == "en"` beside the catalogues.
+ASK_THE_CATALOGUE = ("api.py", "embed")
+
+
+def keyed_by_language(node: ast.Dict) -> bool:
+    return any(isinstance(key, ast.Constant) and key.value in i18n.LANGS for key in node.keys)
+
+
+def words_by_language_in_code(path: Path) -> list[str]:
+    """Where a module compares a language with a literal one, or keeps words keyed by
+    language itself (a dict of "ja"/"en" whose values are not catalogue keys)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Compare) and any(
+                isinstance(side, ast.Constant) and side.value in i18n.LANGS
+                for side in (node.left, *node.comparators)):
+            found.append(f"{path.name}:{node.lineno}: {ast.unparse(node)}")
+        elif isinstance(node, ast.Dict) and keyed_by_language(node) and not all(
+                isinstance(value, ast.Constant) and value.value in i18n.CATALOGUES["ja"]
+                for value in node.values):
+            found.append(f"{path.name}:{node.lineno}: words keyed by language")
+    return found
+
+
+def test_api_and_embeds_ask_the_catalogues_for_their_words() -> None:
+    paths = [path for name in ASK_THE_CATALOGUE for path in sorted(
+        (ROOT / name).rglob("*.py") if (ROOT / name).is_dir() else [ROOT / name])]
+    assert len(paths) > 3
+    assert [place for path in paths for place in words_by_language_in_code(path)] == []
+
+
+def test_a_message_is_said_in_the_language_asked_for_its_values_too() -> None:
+    message = i18n.Message("params.out_of_range", name="limit", value="0",
+                           label=i18n.Message("params.label.limit"), low=1, high=20)
+    assert message.say("ja") == "limit=0 は範囲外です（件数は 1〜20）"
+    assert message.say("en") == "limit=0 is out of range (limit is 1 to 20)"

@@ -14,10 +14,11 @@ from html import escape
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from flash_reader import routes
+from flash_reader import i18n, routes
 from flash_reader.embed.feeds_out import xml_text
-from flash_reader.embed.params import LANGS, WidgetParams, parse_widget_params
+from flash_reader.embed.params import LANGS, ParamError, WidgetParams, parse_widget_params
 from flash_reader.embed.widget import EMBED_ISSUE_PREFIX, EMBED_ITEM_PREFIX, issue_label
+from flash_reader.i18n import Message
 from flash_reader.store import Snapshot
 
 PROVIDER = "CLAIR 海外事務所フラッシュ（flash-reader）"
@@ -28,15 +29,15 @@ URL_MAX_CHARS = 2_000
 
 
 class OEmbedNotFound(LookupError):
-    """The URL is not one of ours, or names nothing we have. `args[0]` is Japanese,
-    `english` the same in English."""
+    """The URL is not one of ours, or names nothing we have: why, said in the language the
+    answer is asked for (`in_lang`); `str()` in Japanese."""
 
-    def __init__(self, japanese: str, english: str) -> None:
-        super().__init__(japanese)
-        self.english = english
+    def __init__(self, *why: Message) -> None:
+        self.why = why
+        super().__init__(self.in_lang(i18n.DEFAULT))
 
     def in_lang(self, lang: str) -> str:
-        return self.english if lang == "en" else str(self)
+        return "; ".join(message.say(lang) for message in self.why)
 
 
 def _echo_url(url: str) -> str:
@@ -59,13 +60,13 @@ def iframe_snippet(base: str, params: WidgetParams, title: str) -> str:
 def widget_title(snapshot: Snapshot, params: WidgetParams) -> str:
     names = {o.code: o.name for o in snapshot.feed.offices} if snapshot.feed else {}
     scope = "・".join(names.get(code, code) for code in params.offices)
-    if params.lang == "en":
-        return f"CLAIR Overseas Office Flash ({scope or 'all offices'}, latest {params.limit})"
-    return f"海外事務所フラッシュ（{scope or '全事務所'}の新着{params.limit}件）"
+    return i18n.text(params.lang, "oembed.widget_title", site=i18n.text(params.lang, "widget.site"),
+                     scope=scope or i18n.text(params.lang, "oembed.all_offices"),
+                     limit=params.limit)
 
 
 def _lang_query(lang: str) -> str:
-    return "" if lang == "ja" else f"?lang={lang}"
+    return "" if lang == i18n.DEFAULT else f"?lang={lang}"
 
 
 def oembed_response(snapshot: Snapshot, base: str, url: str, maxwidth: int | None,
@@ -89,8 +90,7 @@ def oembed_response(snapshot: Snapshot, base: str, url: str, maxwidth: int | Non
 
 
 def _not_ours(url: str, base: str) -> OEmbedNotFound:
-    return OEmbedNotFound(f"{_echo_url(url)} はこのサイト（{base}）のページではありません",
-                          f"{_echo_url(url)} is not a page of this site ({base})")
+    return OEmbedNotFound(Message("oembed.not_ours", url=_echo_url(url), base=base))
 
 
 def _answer_for(snapshot: Snapshot, base: str, url: str, lang: str) -> dict[str, Any]:
@@ -117,23 +117,21 @@ def _answer_for(snapshot: Snapshot, base: str, url: str, lang: str) -> dict[str,
                               else {"lang": lang}, known)
     if path == routes.EMBED:
         return _widget_answer(snapshot, base, query, known)
-    raise OEmbedNotFound(f"{_echo_url(url)} には埋め込めるものがありません",
-                         f"there is nothing to embed at {_echo_url(url)}")
+    raise OEmbedNotFound(Message("oembed.nothing", url=_echo_url(url)))
 
 
 def _item_answer(snapshot: Snapshot, base: str, item_id: str, url: str,
                  lang: str) -> dict[str, Any]:
     item = snapshot.items_by_id.get(item_id)
     if item is None:
-        raise OEmbedNotFound(f"{_echo_url(url)} の記事はありません",
-                             f"there is no article at {_echo_url(url)}")
+        raise OEmbedNotFound(Message("oembed.no_item", url=_echo_url(url)))
     answer: dict[str, Any] = {
         "title": item.title,
         "author_name": item.office.name or PUBLISHER,
         "_src": base + EMBED_ITEM_PREFIX + routes.item_url(item.id).removeprefix("/items/")
         + _lang_query(lang),
-        "_frame_title": (f"{item.title}（海外事務所フラッシュ）" if lang == "ja"
-                         else f"{item.title} (CLAIR Overseas Office Flash)"),
+        "_frame_title": i18n.text(lang, "aside", text=item.title,
+                                  aside=i18n.text(lang, "widget.site")),
         "_width": WidgetParams().width, "_height": CARD_HEIGHT,
     }
     if item.photo and item.photo.url:  # a real photo (never our placeholder)
@@ -148,11 +146,9 @@ def _issue_answer(snapshot: Snapshot, base: str, raw_date: str, url: str,
     except ValueError:
         date = None
     if date is None or date not in snapshot.issues:
-        raise OEmbedNotFound(f"{_echo_url(url)} の号はありません",
-                             f"there is no issue at {_echo_url(url)}")
-    label = issue_label(date, lang)
-    site = "海外事務所フラッシュ" if lang == "ja" else "CLAIR Overseas Office Flash"
-    title = f"{site}（{label}）" if lang == "ja" else f"{site} ({label})"
+        raise OEmbedNotFound(Message("oembed.no_issue", url=_echo_url(url)))
+    title = i18n.text(lang, "aside", text=i18n.text(lang, "widget.site"),
+                      aside=issue_label(date, lang))
     return {"title": title, "author_name": PUBLISHER,
             "_src": base + EMBED_ISSUE_PREFIX + date.isoformat() + _lang_query(lang),
             "_frame_title": title, "_width": WidgetParams().width, "_height": CARD_HEIGHT}
@@ -162,10 +158,8 @@ def _widget_answer(snapshot: Snapshot, base: str, query: dict[str, str],
                    known: set[str]) -> dict[str, Any]:
     try:
         params = parse_widget_params(query, known)
-    except ValueError as exc:
-        problems = getattr(exc, "problems", [str(exc)])
-        english = getattr(exc, "problems_en", problems)
-        raise OEmbedNotFound("; ".join(problems), "; ".join(english)) from None
+    except ParamError as exc:
+        raise OEmbedNotFound(*exc.messages) from None
     names = {o.code: o.name for o in snapshot.feed.offices} if snapshot.feed else {}
     author = "・".join(names.get(code, code) for code in params.offices) or PUBLISHER
     title = widget_title(snapshot, params)

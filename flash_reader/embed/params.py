@@ -5,8 +5,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 
+from flash_reader import i18n
+from flash_reader.i18n import Message
+
 THEMES = ("auto", "default", "light-high", "dark-high", "blue-yellow")
-LANGS = ("ja", "en")
+LANGS = i18n.LANGS
 LIMIT_MIN, LIMIT_MAX, LIMIT_DEFAULT = 1, 20, 5
 HEIGHT_MIN, HEIGHT_MAX, HEIGHT_DEFAULT = 200, 2000, 480
 WIDTH_MIN, WIDTH_MAX, WIDTH_DEFAULT = 240, 2000, 360
@@ -33,28 +36,30 @@ def echo(raw: str) -> str:
     return raw[:ECHO_CHARS] + ("…" if len(raw) > ECHO_CHARS else "")
 
 
-def unknown_codes_problem(unknown: list[str], known_offices: set[str], lang: str = "ja") -> str:
+def unknown_codes_problem(unknown: list[str], known_offices: set[str]) -> Message:
     """One message for every unknown office code, naming the first few."""
-    shown = ", ".join(echo(code) for code in unknown[:ECHO_CODES])
+    codes = ", ".join(echo(code) for code in unknown[:ECHO_CODES])
     usable = ", ".join(sorted(known_offices))
-    if lang == "en":
-        more = f" and {len(unknown) - ECHO_CODES} more" if len(unknown) > ECHO_CODES else ""
-        return f"There is no office {shown}{more} (office codes: {usable})"
-    more = f" ほか {len(unknown) - ECHO_CODES} 件" if len(unknown) > ECHO_CODES else ""
-    return f"office={shown}{more} という事務所はありません（使えるのは {usable}）"
+    if len(unknown) > ECHO_CODES:
+        return Message("params.unknown_office_more", codes=codes,
+                       count=len(unknown) - ECHO_CODES, usable=usable)
+    return Message("params.unknown_office", codes=codes, usable=usable)
 
 
 class ParamError(ValueError):
-    """One or more parameters are wrong; `problems` lists each in plain Japanese and
-    `problems_en` the same in English (for a widget asked for with lang=en)."""
+    """One or more parameters are wrong: each problem in plain words, said in the language of
+    the page that shows them (`in_lang`); `problems` in Japanese."""
 
-    def __init__(self, problems: list[str], problems_en: list[str] | None = None) -> None:
-        super().__init__("; ".join(problems))
-        self.problems = problems
-        self.problems_en = problems_en if problems_en is not None else problems
+    def __init__(self, problems: list[Message]) -> None:
+        self.messages = problems
+        super().__init__("; ".join(self.problems))
+
+    @property
+    def problems(self) -> list[str]:
+        return self.in_lang(i18n.DEFAULT)
 
     def in_lang(self, lang: str) -> list[str]:
-        return self.problems_en if lang == "en" else self.problems
+        return [problem.say(lang) for problem in self.messages]
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -62,7 +67,7 @@ class WidgetParams:
     offices: tuple[str, ...] = ()
     limit: int = LIMIT_DEFAULT
     theme: str = "auto"
-    lang: str = "ja"
+    lang: str = i18n.DEFAULT
     height: int = HEIGHT_DEFAULT
     width: int = WIDTH_DEFAULT
 
@@ -74,21 +79,19 @@ class WidgetParams:
         parts.append(f"limit={self.limit}")
         if self.theme != "auto":
             parts.append(f"theme={self.theme}")
-        if self.lang != "ja":
+        if self.lang != i18n.DEFAULT:
             parts.append(f"lang={self.lang}")
         return "&".join(parts)
 
 
 def parse_widget_params(query: Mapping[str, str], known_offices: set[str]) -> WidgetParams:
     """Every problem at once, so a staff member can fix the snippet in one go."""
-    ja: list[str] = []
-    en: list[str] = []
+    problems: list[Message] = []
     unknown = sorted(set(query) - KNOWN_PARAMS)
     if unknown:
         names = ", ".join(echo(name) for name in unknown[:ECHO_CODES])
         usable = ", ".join(sorted(KNOWN_PARAMS, key=PARAM_ORDER.index))
-        ja.append(f"知らないパラメータがあります: {names}（使えるのは {usable}）")
-        en.append(f"Unknown parameter: {names} (use {usable})")
+        problems.append(Message("params.unknown", names=names, usable=usable))
     offices: list[str] = []
     unknown_codes: list[str] = []
     for part in query.get("office", "").split(","):
@@ -100,40 +103,37 @@ def parse_widget_params(query: Mapping[str, str], known_offices: set[str]) -> Wi
         elif code not in offices:
             offices.append(code)
     if unknown_codes:
-        ja.append(unknown_codes_problem(unknown_codes, known_offices))
-        en.append(unknown_codes_problem(unknown_codes, known_offices, "en"))
-    limit = _integer(query, "limit", (LIMIT_DEFAULT, LIMIT_MIN, LIMIT_MAX), ("件数", "limit"),
-                     ja, en)
-    height = _integer(query, "height", (HEIGHT_DEFAULT, HEIGHT_MIN, HEIGHT_MAX), ("高さ", "height"),
-                      ja, en)
-    width = _integer(query, "width", (WIDTH_DEFAULT, WIDTH_MIN, WIDTH_MAX), ("幅", "width"), ja, en)
+        problems.append(unknown_codes_problem(unknown_codes, known_offices))
+    limit = _integer(query, "limit", (LIMIT_DEFAULT, LIMIT_MIN, LIMIT_MAX),
+                     Message("params.label.limit"), problems)
+    height = _integer(query, "height", (HEIGHT_DEFAULT, HEIGHT_MIN, HEIGHT_MAX),
+                      Message("params.label.height"), problems)
+    width = _integer(query, "width", (WIDTH_DEFAULT, WIDTH_MIN, WIDTH_MAX),
+                     Message("params.label.width"), problems)
     theme = query.get("theme", "auto").strip() or "auto"
     if theme not in THEMES:
-        ja.append(f"theme={echo(theme)} は使えません（使えるのは {', '.join(THEMES)}）")
-        en.append(f"theme={echo(theme)} is not available (use {', '.join(THEMES)})")
-    lang = query.get("lang", "ja").strip() or "ja"
+        problems.append(Message("params.theme", value=echo(theme), themes=", ".join(THEMES)))
+    lang = query.get("lang", i18n.DEFAULT).strip() or i18n.DEFAULT
     if lang not in LANGS:
-        ja.append(f"lang={echo(lang)} は使えません（使えるのは ja, en）")
-        en.append(f"lang={echo(lang)} is not available (use ja or en)")
-    if ja:
-        raise ParamError(ja, en)
+        problems.append(Message("params.lang", value=echo(lang)))
+    if problems:
+        raise ParamError(problems)
     return WidgetParams(tuple(offices), limit, theme, lang, height, width)
 
 
-def _integer(query: Mapping[str, str], name: str, bounds: tuple[int, int, int],
-             labels: tuple[str, str], ja: list[str], en: list[str]) -> int:
+def _integer(query: Mapping[str, str], name: str, bounds: tuple[int, int, int], label: Message,
+             problems: list[Message]) -> int:
     default, low, high = bounds
     raw = query.get(name, "").strip()
     if not raw:
         return default
     if not (raw.isascii() and raw.isdigit()):
-        ja.append(f"{name}={echo(raw)} は数ではありません（{labels[0]}は {low}〜{high} の整数）")
-        en.append(f"{name}={echo(raw)} is not a number ({labels[1]} is a whole number "
-                  f"from {low} to {high})")
+        problems.append(Message("params.not_a_number", name=name, value=echo(raw), label=label,
+                                low=low, high=high))
         return default
     value = small_number(raw)
     if value is None or not low <= value <= high:
-        ja.append(f"{name}={echo(raw)} は範囲外です（{labels[0]}は {low}〜{high}）")
-        en.append(f"{name}={echo(raw)} is out of range ({labels[1]} is {low} to {high})")
+        problems.append(Message("params.out_of_range", name=name, value=echo(raw), label=label,
+                                low=low, high=high))
         return default
     return value

@@ -35,18 +35,23 @@ def issue_label(date: dt.date | None, lang: str) -> str:
 
 
 def _ja(text: str, lang: str) -> str:
-    """Feed text (always Japanese), marked as such inside an English page."""
-    return f'<span lang="ja">{escape(text)}</span>' if lang == "en" else escape(text)
+    """Feed text (always Japanese), marked as such inside a page in another language."""
+    if lang == i18n.FEED_LANG:
+        return escape(text)
+    return f'<span lang="{i18n.FEED_LANG}">{escape(text)}</span>'
 
 
 def _chrome(words: str, lang: str) -> str:
     """The widget's own words inside the feed's Japanese text (marked as the page's language)."""
-    return f'<span lang="{escape(lang)}">{escape(words)}</span>' if lang != "ja" else escape(words)
+    if lang == i18n.FEED_LANG:
+        return escape(words)
+    return f'<span lang="{escape(lang)}">{escape(words)}</span>'
 
 
 def _meta(item: Item, lang: str) -> str:
     return (f'<span class="widget-meta">{_ja(item.office.name, lang)}'
-            f"{'・' if lang != 'en' else ', '}{escape(issue_label(item.issue_date, lang))}</span>")
+            f"{escape(text_for(lang)['separator'])}"
+            f"{escape(issue_label(item.issue_date, lang))}</span>")
 
 
 def _headline_list(items: Sequence[Item], lang: str) -> str:
@@ -68,18 +73,17 @@ def widget_html(feed: Feed, params: WidgetParams) -> str:
     text = text_for(lang)
     names = {office.code: office.name for office in feed.offices}
     chosen_names = [names.get(code, code) for code in params.offices]
-    joiner = ", " if lang == "en" else "・"
+    joiner = text["separator"]
     scope_html = joiner.join(_ja(name, lang) for name in chosen_names) or escape(
         text["all_offices"])
-    # A <title> cannot mark a part as Japanese: the English one names the offices by code.
-    scope_plain = joiner.join(params.offices if lang == "en" else chosen_names) or text[
+    # A <title> cannot mark a part as Japanese: in another language it names offices by code.
+    scope_plain = joiner.join(chosen_names if lang == i18n.FEED_LANG else params.offices) or text[
         "all_offices"]
     items = query.select_items(feed, _NO_INDEX, params.offices, ())[: params.limit]
     body = (_headline_list(items, lang) if items
             else f'<p class="widget-empty">{escape(text["empty"])}</p>')
     count = f"{text['latest']} {len(items)}{text['unit']}"
-    title = (f"{text['site']} ({scope_plain})" if lang == "en"
-             else f"{text['site']}（{scope_plain}）")
+    title = i18n.text(lang, "aside", text=text["site"], aside=scope_plain)
     return _page(params, title, f"""
 <p class="widget-scope">{scope_html}　{escape(count)}</p>
 <p class="widget-note">{escape(text['note'])}</p>
@@ -116,7 +120,7 @@ def issue_card_html(date: dt.date, items: Sequence[Item], params: WidgetParams) 
     text = text_for(lang)
     label = issue_label(date, lang)
     href = routes.issue_url(date)
-    title = f"{text['site']} ({label})" if lang == "en" else f"{text['site']}（{label}）"
+    title = i18n.text(lang, "aside", text=text["site"], aside=label)
     return _page(params, title, f"""
 <h2 class="widget-card-title"><a href="{escape(href)}" target="_top">{escape(label)}</a></h2>
 <p class="widget-note">{escape(text['note'])}</p>

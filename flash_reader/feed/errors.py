@@ -38,6 +38,18 @@ class FeedShrinkError(FeedValidationError):
     """The page lost most of its items at once: refused until staff accept it."""
 
 
+class FeedLoopError(FeedValidationError):
+    """`next_url` points back to a page already read: the archive ends there."""
+
+
+class FeedOriginError(FeedValidationError):
+    """`next_url` points to another site than the first page's: the archive ends there."""
+
+
+class PageLimitError(FeedError):
+    """More pages than the configured maximum."""
+
+
 def kind(error: FeedError) -> Kind:
     """'fetch' when the server could not answer, 'data' when it answered with unusable data."""
     return "fetch" if isinstance(error, FeedFetchError) else "data"

@@ -18,11 +18,6 @@ def latest_issue(feed: Feed) -> dt.date | None:
     return dates[0] if dates else None
 
 
-def items_of_issue(feed: Feed, date: dt.date | None) -> list[Item]:
-    """The items of one issue, in feed order. With no date: the items that have none."""
-    return [item for item in feed.items if item.issue_date == date]
-
-
 def office_counts(feed: Feed) -> dict[str, int]:
     """Items per office code ('' = office unknown), in the feed's office order."""
     counts = {office.code: 0 for office in feed.offices}
@@ -52,10 +47,3 @@ def select_items(feed: Feed, index: SearchIndex, offices: list[str] | tuple[str,
     # Stable sort: feed order within an issue; items without a date last.
     return sorted(chosen, key=lambda item: item.issue_date or dt.date.min, reverse=True)
 
-
-def issue_neighbours(feed: Feed, date: dt.date) -> tuple[dt.date | None, dt.date | None]:
-    """The (older, newer) issue dates around `date`."""
-    dates = issue_dates(feed)
-    older = next((d for d in dates if d < date), None)
-    newer = next((d for d in reversed(dates) if d > date), None)
-    return older, newer

@@ -1,63 +1,20 @@
-"""Japanese-aware search: fold text so that width, case and kana type do not matter.
+"""Japanese-aware search: terms, matches to highlight, and the index of the loaded items.
 
-`fold` is NFKC + casefold + katakana→hiragana, and remembers where each folded character
-came from, so matches found in folded text can be highlighted in the original. No word
+Text is compared folded (reading/fold.py), so width, case and kana type do not matter; a
+kana term is also looked for in the readings of kanji words (reading/kana.py). No word
 boundaries are assumed (Japanese has none): a term matches anywhere.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import functools
-import unicodedata
 
 from flash_reader.feed.model import Item
+from flash_reader.reading.fold import fold, fold_width_and_case, fold_with_origins, katakana
 from flash_reader.reading.furigana import has_kanji
 from flash_reader.reading.kana import is_kana, item_kana, reading_ranges
 
-_KATAKANA_START, _KATAKANA_END = 0x30A1, 0x30F6  # ァ … ヶ
-_KANA_SHIFT = 0x60  # ァ (U+30A1) - ぁ (U+3041)
-# Voiced/semi-voiced marks that belong to the character before them (ｶﾞ → ガ).
-_COMBINING_MARKS = {"\uff9e", "\uff9f", "\u3099", "\u309a", "\u309b", "\u309c"}
 MAX_QUERY_CHARS = 100
-
-
-_KATAKANA_TO_HIRAGANA = {code: code - _KANA_SHIFT
-                         for code in range(_KATAKANA_START, _KATAKANA_END + 1)}
-
-
-def _fold_chunk(chunk: str) -> str:
-    return unicodedata.normalize("NFKC", chunk).casefold().translate(_KATAKANA_TO_HIRAGANA)
-
-
-def fold(text: str) -> str:
-    """The searchable form of `text`."""
-    return _fold_chunk(text)
-
-
-def fold_with_origins(text: str) -> tuple[str, list[int]]:
-    """`text` folded, and for each folded character the index in `text` it came from.
-
-    The list has one extra entry, len(text), so a match's end maps back too.
-    """
-    if unicodedata.is_normalized("NFKC", text) and len(text.casefold()) == len(text):
-        # Already NFKC and case-folding keeps the length: folding maps 1:1 (the usual case
-        # for Japanese text, and much faster than the walk below).
-        return _fold_chunk(text), [*range(len(text) + 1)]
-    folded: list[str] = []
-    origins: list[int] = []
-    start = 0
-    while start < len(text):
-        end = start + 1
-        while end < len(text) and (text[end] in _COMBINING_MARKS
-                                   or unicodedata.combining(text[end])):
-            end += 1
-        piece = _fold_chunk(text[start:end])
-        folded.append(piece)
-        origins.extend([start] * len(piece))
-        start = end
-    origins.append(len(text))
-    return "".join(folded), origins
 
 
 class Term(str):
@@ -135,15 +92,6 @@ def by_reading(term: str) -> bool:
     return is_kana(term) and is_kana(getattr(term, "typed", term))
 
 
-def fold_width_and_case(text: str) -> str:
-    """NFKC + casefold only: the cheap part of `fold`, for the index."""
-    return unicodedata.normalize("NFKC", text).casefold()
-
-
-_HIRAGANA_TO_KATAKANA = {code - _KANA_SHIFT: code
-                         for code in range(_KATAKANA_START, _KATAKANA_END + 1)}
-
-
 @dataclasses.dataclass(frozen=True, slots=True)
 class SearchIndex:
     """Each item's title, body, caption and office name, folded once when the feed loads.
@@ -189,11 +137,6 @@ class SearchIndex:
         if found is None:
             found = self.kana[item.id] = item_kana(item_texts(item))
         return found
-
-
-@functools.lru_cache(maxsize=1024)
-def katakana(term: str) -> str:
-    return term.translate(_HIRAGANA_TO_KATAKANA)
 
 
 def item_texts(item: Item) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ from flash_reader.i18n import en, ja
 
 LANGS = ("ja", "en")
 DEFAULT = "ja"
+FEED_LANG = "ja"  # the feed's own text (titles, articles, office names), on pages of any language
 COOKIE = "fr_lang"
 COOKIE_MAX_AGE = 365 * 24 * 60 * 60
 CATALOGUES: Mapping[str, Mapping[str, str | tuple[str, str]]] = {"ja": ja.TEXT, "en": en.TEXT}
@@ -42,6 +43,26 @@ def text(lang: str, key: str, /, **values: object) -> str:
     if isinstance(entry, tuple):
         raise TypeError(f"{key} has plural forms: use count()")
     return entry.format(**values) if values else entry
+
+
+class Message:
+    """Words chosen before the language they will be read in is known (a problem found while
+    parsing, shown later in the page's language): a key and its values, put into words by
+    `say`. A value that is itself a Message is said in the same language."""
+
+    __slots__ = ("key", "values")
+
+    def __init__(self, key: str, /, **values: object) -> None:
+        self.key = key
+        self.values = values
+
+    def say(self, lang: str) -> str:
+        return text(lang, self.key, **{
+            name: value.say(lang) if isinstance(value, Message) else value
+            for name, value in self.values.items()})
+
+    def __repr__(self) -> str:
+        return f"Message({self.key!r}, **{self.values!r})"
 
 
 def count(lang: str, key: str, n: int, /, grouped: bool = False, **values: object) -> str:

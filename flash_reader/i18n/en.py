@@ -301,6 +301,37 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "widget.not_found_title": "Not found",
     "widget.unavailable": "The news could not be loaded. Please try again later.",
     "widget.photo": "Photo: ",
+    "widget.separator": ", ",
+    # Words in parentheses after others: a title's scope, a frame's site
+    "aside": "{text} ({aside})",
+    # Widget parameters that cannot be used (embed/params.py): said to the staff member who
+    # wrote the snippet, in the widget's language
+    "params.unknown": "Unknown parameter: {names} (use {usable})",
+    "params.unknown_office": "There is no office {codes} (office codes: {usable})",
+    "params.unknown_office_more": ("There is no office {codes} and {count} more "
+                                   "(office codes: {usable})"),
+    "params.not_a_number": ("{name}={value} is not a number ({label} is a whole number "
+                            "from {low} to {high})"),
+    "params.out_of_range": "{name}={value} is out of range ({label} is {low} to {high})",
+    "params.label.limit": "limit",
+    "params.label.height": "height",
+    "params.label.width": "width",
+    "params.theme": "theme={value} is not available (use {themes})",
+    "params.lang": "lang={value} is not available (use ja or en)",
+    # oEmbed (embed/oembed.py): titles and why a URL has nothing to embed
+    "oembed.widget_title": "{site} ({scope}, latest {limit})",
+    "oembed.all_offices": "all offices",
+    "oembed.not_ours": "{url} is not a page of this site ({base})",
+    "oembed.nothing": "there is nothing to embed at {url}",
+    "oembed.no_item": "there is no article at {url}",
+    "oembed.no_issue": "there is no issue at {url}",
+    # Errors of the feeds out and oEmbed (api.py), in a JSON body
+    "api.unavailable": "The news is not loaded yet. Please try again later.",
+    "api.page_not_number": "page={page} is not a whole number of 1 or more",
+    "api.no_page": "there is no page {page}",
+    "api.format": "format must be json or xml",
+    "api.url_missing": "the url parameter (the address of the page to embed) is required",
+    "api.not_positive": "{name}={value} is not a positive whole number",
     # The embed builder (/embed/builder: pages/embed_builder.py, embed/builder_choices.py)
     "builder.page_title": "Make the embed code | CLAIR Overseas Office Flash",
     "builder.heading": "Make the embed code",

@@ -292,6 +292,36 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "widget.unavailable": ("ニュースを読み込めませんでした。しばらくしてからもう一度お試しくださ"
                            "い。"),
     "widget.photo": "写真：",
+    "widget.separator": "・",
+    # Words in parentheses after others: a title's scope, a frame's site
+    "aside": "{text}（{aside}）",
+    # Widget parameters that cannot be used (embed/params.py): said to the staff member who
+    # wrote the snippet, in the widget's language
+    "params.unknown": "知らないパラメータがあります: {names}（使えるのは {usable}）",
+    "params.unknown_office": "office={codes} という事務所はありません（使えるのは {usable}）",
+    "params.unknown_office_more": ("office={codes} ほか {count} 件 という事務所はありません"
+                                   "（使えるのは {usable}）"),
+    "params.not_a_number": "{name}={value} は数ではありません（{label}は {low}〜{high} の整数）",
+    "params.out_of_range": "{name}={value} は範囲外です（{label}は {low}〜{high}）",
+    "params.label.limit": "件数",
+    "params.label.height": "高さ",
+    "params.label.width": "幅",
+    "params.theme": "theme={value} は使えません（使えるのは {themes}）",
+    "params.lang": "lang={value} は使えません（使えるのは ja, en）",
+    # oEmbed (embed/oembed.py): titles and why a URL has nothing to embed
+    "oembed.widget_title": "{site}（{scope}の新着{limit}件）",
+    "oembed.all_offices": "全事務所",
+    "oembed.not_ours": "{url} はこのサイト（{base}）のページではありません",
+    "oembed.nothing": "{url} には埋め込めるものがありません",
+    "oembed.no_item": "{url} の記事はありません",
+    "oembed.no_issue": "{url} の号はありません",
+    # Errors of the feeds out and oEmbed (api.py), in a JSON body
+    "api.unavailable": "記事を読み込めていません。しばらくしてからもう一度お試しください。",
+    "api.page_not_number": "page={page} は 1 以上の整数ではありません",
+    "api.no_page": "{page} ページ目はありません",
+    "api.format": "format は json か xml を指定してください",
+    "api.url_missing": "url パラメータに、埋め込みたいページのアドレスを指定してください",
+    "api.not_positive": "{name}={value} は 1 以上の整数ではありません",
     # The embed builder (/embed/builder: pages/embed_builder.py, embed/builder_choices.py)
     "builder.page_title": "埋め込みコードの作成｜海外事務所フラッシュ",
     "builder.heading": "埋め込みコードの作成",

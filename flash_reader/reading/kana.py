@@ -11,6 +11,7 @@ import functools
 import re
 
 from flash_reader.reading.cache import annotate
+from flash_reader.reading.fold import fold
 
 # A term searched by reading: hiragana (the search folds katakana to it) and the long-vowel mark.
 _KANA_TERM = re.compile(r"^[\u3041-\u3096\u30fc]+$")
@@ -23,8 +24,6 @@ def is_kana(term: str) -> bool:
 @functools.lru_cache(maxsize=200_000)
 def kana_form(text: str) -> tuple[str, tuple[tuple[int, int, int, int], ...]]:
     """`text` as kana, and for each of its words (start, end) in `text` and in the kana."""
-    from flash_reader.feed.search import fold  # feed.search imports this module
-
     kana, words, start, kana_start = [], [], 0, 0
     for segment in annotate(text) or ():
         written = segment.reading or fold(segment.text)

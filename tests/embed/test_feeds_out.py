@@ -12,14 +12,13 @@ import pytest
 from flash_reader.embed import feeds_out, widget
 from flash_reader.embed.params import WidgetParams
 from flash_reader.feed import query
-from flash_reader.feed.load import load_feed
 from flash_reader.feed.parse import parse
 from flash_reader.feed.search import SearchIndex
 from tests.conftest import DEFAULT_FEED
 from tests.feed.feeds import encode, feed, item
 
 BASE = "https://flash.example.jp"
-SEED = load_feed(str(DEFAULT_FEED))
+SEED = parse(DEFAULT_FEED.read_bytes())
 
 
 def all_items(source=SEED, offices=()):

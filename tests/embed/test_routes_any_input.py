@@ -23,7 +23,7 @@ from flash_reader.api import create_api
 from flash_reader.embed import feeds_out
 from flash_reader.embed.headers import SecurityHeaders
 from flash_reader.feed import query
-from flash_reader.feed.load import load_feed
+from flash_reader.feed.parse import parse
 from flash_reader.feed.search import SearchIndex
 from flash_reader.store import store
 from tests.conftest import DEFAULT_FEED
@@ -111,7 +111,7 @@ def test_20000_unknown_office_codes_give_a_short_error(client: TestClient, path:
 
 
 def test_atom_stays_well_formed_when_a_text_holds_xml_illegal_characters() -> None:
-    feed = load_feed(str(DEFAULT_FEED))
+    feed = parse(DEFAULT_FEED.read_bytes())
     items = query.select_items(feed, SearchIndex.build(feed.items), (), ())
     first = items[0]
     hostile = msgspec.structs.replace(first, title="a\uffffb\ufffec\x0bd")

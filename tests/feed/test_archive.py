@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from flash_reader.demo import ArchiveShape, write_archive
-from flash_reader.feed import archive
+from flash_reader.feed import archive, page_loader
 from flash_reader.feed.errors import FeedFetchError
+from flash_reader.feed.page_cache import PageCache
 from flash_reader.feed.parse import parse
 from flash_reader.store import FeedStore
 from tests.feed.httpserver import FeedServer
@@ -92,7 +93,7 @@ def test_refresh_with_304_does_not_parse_again(store: FeedStore, demo: str, serv
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     first = store.load(demo)
     calls = []
-    monkeypatch.setattr(archive, "parse", lambda *args: calls.append(args) or parse(*args))
+    monkeypatch.setattr(page_loader, "parse", lambda *args: calls.append(args) or parse(*args))
     again = store.load(demo)
     assert server.not_modified["/flash/feed.json"] == 1
     assert calls == []
@@ -157,7 +158,7 @@ def test_corrupt_cache_file_is_ignored(demo: str, server: FeedServer, tmp_path: 
 
 
 def test_loader_error_names_the_page(tmp_path: Path) -> None:
-    loader = archive.PageLoader(archive.PageCache(None))
+    loader = page_loader.PageLoader(PageCache(None))
     with pytest.raises(FeedFetchError, match=r"127\.0\.0\.1:9"):
         loader.load("http://127.0.0.1:9/feed.json")
 
@@ -166,7 +167,7 @@ def test_restart_with_a_disk_copy_parses_only_the_fresh_page(
         demo: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     FeedStore(tmp_path / "cache").load(demo)
     calls = []
-    monkeypatch.setattr(archive, "parse", lambda *args: calls.append(args) or parse(*args))
-    page = archive.PageLoader(archive.PageCache(tmp_path / "cache")).load(demo)
+    monkeypatch.setattr(page_loader, "parse", lambda *args: calls.append(args) or parse(*args))
+    page = page_loader.PageLoader(PageCache(tmp_path / "cache")).load(demo)
     # The disk copy's ETag was sent and answered 304: its body is parsed once, nothing else.
     assert len(calls) == 1 and not page.from_cache and len(page.feed.items) == 10

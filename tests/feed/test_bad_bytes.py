@@ -13,9 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flash_reader.feed.archive import PageCache, PageLoader
 from flash_reader.feed.errors import FeedError, FeedFormatError, FeedTooLargeError
 from flash_reader.feed.fetch import FetchLimits, fetch
+from flash_reader.feed.page_cache import PageCache
+from flash_reader.feed.page_loader import PageLoader
 from flash_reader.feed.parse import parse
 from tests.feed.feeds import encode, feed, item
 from tests.feed.httpserver import FeedServer

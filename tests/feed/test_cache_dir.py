@@ -7,14 +7,15 @@ import os
 import time
 from pathlib import Path
 
-from flash_reader.feed import archive
-from flash_reader.feed.archive import PageCache, PageLoader
+from flash_reader.feed import page_cache
+from flash_reader.feed.page_cache import PageCache
+from flash_reader.feed.page_loader import PageLoader
 from tests.feed.feeds import encode, feed, item
 from tests.feed.httpserver import FeedServer
 
 
 def test_orphan_tmp_files_are_removed_at_start(tmp_path: Path) -> None:
-    old = time.time() - archive.ORPHAN_SECONDS - 10
+    old = time.time() - page_cache.ORPHAN_SECONDS - 10
     orphans = [tmp_path / "tmpab12cd.tmp", tmp_path / "tmpzz.tmp"]
     for orphan in orphans:
         orphan.write_bytes(b"half a body")

@@ -12,8 +12,9 @@ import time
 import httpx
 import pytest
 
-from flash_reader.feed.archive import PageCache, PageLoader
 from flash_reader.feed.fetch import FetchLimits
+from flash_reader.feed.page_cache import PageCache
+from flash_reader.feed.page_loader import PageLoader
 from flash_reader.store import FeedStore
 from tests.conftest import DEFAULT_FEED
 from tests.feed.httpserver import FeedServer

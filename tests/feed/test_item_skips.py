@@ -9,13 +9,14 @@ from typing import Any
 
 import pytest
 
-from flash_reader.feed.archive import PageCache, PageLoader
 from flash_reader.feed.errors import (
     FeedFetchError,
     FeedFormatError,
     FeedValidationError,
     kind,
 )
+from flash_reader.feed.page_cache import PageCache
+from flash_reader.feed.page_loader import PageLoader
 from flash_reader.feed.parse import parse
 from tests.feed.feeds import encode, feed, item
 from tests.feed.httpserver import FeedServer

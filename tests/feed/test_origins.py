@@ -5,24 +5,19 @@ from __future__ import annotations
 
 import pytest
 
-from flash_reader.feed import archive
-from flash_reader.feed.archive import (
-    FeedOriginError,
-    Page,
-    PageCache,
-    PageLoader,
-    allowed_origins_from_env,
-    next_page_url,
-    origin,
-)
+from flash_reader.feed.archive import allowed_origins_from_env, next_page_url, origin
+from flash_reader.feed.errors import FeedOriginError
 from flash_reader.feed.fetch import Validators
 from flash_reader.feed.model import Feed
+from flash_reader.feed.page import Page, now
+from flash_reader.feed.page_cache import PageCache
+from flash_reader.feed.page_loader import PageLoader
 from tests.feed.feeds import encode, feed, item
 from tests.feed.httpserver import FeedServer, feed_server
 
 
 def page(url: str, next_url: str | None, final_url: str | None = None) -> Page:
-    return Page(url, Feed(title="t", items=(), next_url=next_url), Validators(), archive.now(),
+    return Page(url, Feed(title="t", items=(), next_url=next_url), Validators(), now(),
                 final_url)
 
 

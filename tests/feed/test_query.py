@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from flash_reader.feed import query
-from flash_reader.feed.load import load_feed
 from flash_reader.feed.parse import parse
 from flash_reader.feed.search import SearchIndex, terms_of
 from tests.conftest import DEFAULT_FEED
 from tests.feed.feeds import encode, feed, item
 
-SEED = load_feed(str(DEFAULT_FEED))
+SEED = parse(DEFAULT_FEED.read_bytes())
 INDEX = SearchIndex.build(SEED.items)
 
 
@@ -59,12 +58,5 @@ def test_select_items_search_full_width_cuf() -> None:
         "PAR"]
 
 
-def test_issue_neighbours() -> None:
-    feed_ = archive()
-    assert query.issue_neighbours(feed_, dt.date(2020, 10, 28)) == (dt.date(2020, 9, 30), None)
-    assert query.issue_neighbours(feed_, dt.date(2020, 9, 30)) == (None, dt.date(2020, 10, 28))
-
-
-def test_latest_issue_and_its_items() -> None:
+def test_latest_issue() -> None:
     assert query.latest_issue(SEED) == dt.date(2020, 10, 28)
-    assert len(query.items_of_issue(SEED, query.latest_issue(SEED))) == 7

@@ -7,14 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from flash_reader.feed.parse import parse
-from flash_reader.feed.search import (
-    SearchIndex,
-    fold,
-    fold_with_origins,
-    match_ranges,
-    split_marked,
-    terms_of,
-)
+from flash_reader.feed.search import SearchIndex, match_ranges, split_marked, terms_of
+from flash_reader.reading.fold import fold, fold_with_origins
 from flash_reader.reading.furigana import has_kanji
 from tests.feed.feeds import encode, feed, item
 

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from flash_reader.feed import archive
-from flash_reader.feed.archive import PageCache, PageLoader
+from flash_reader.feed import page_cache
+from flash_reader.feed.page_cache import PageCache
+from flash_reader.feed.page_loader import PageLoader
 from tests.feed.feeds import encode, feed, item
 from tests.feed.httpserver import FeedServer
 
@@ -104,7 +105,7 @@ def test_old_acceptance_expires(server: FeedServer, tmp_path: Path) -> None:
     loader = PageLoader(PageCache(tmp_path))
     good = loader.load(url)
     marker = PageCache(tmp_path).accept(url)
-    old = time.time() - archive.ACCEPT_SECONDS - 60
+    old = time.time() - page_cache.ACCEPT_SECONDS - 60
     os.utime(marker, (old, old))
     server.serve("/feed.json", page_of(0))
     assert loader.load(url, good).from_cache
