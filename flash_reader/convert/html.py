@@ -30,6 +30,7 @@ _DROPPED = frozenset(("script", "style", "noscript", "template", "head", "iframe
 _HEADINGS = frozenset(("b", "strong"))
 _MIN_PHOTO_PIXELS = 40  # icons and spacers are smaller
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_JOINED_BREAK = re.compile(r"(?<=[^\x00-\x7f])[ \t\r]*\n[ \t\r\n]*(?=[^\x00-\x7f])")
 _SAVED_FROM = re.compile(rb"<!-- saved from url=\(\d+\)(\S+?) -->")
 
 
@@ -98,6 +99,9 @@ class _Walker:
         self._parts: list[str] = []
         self._where: Where | None = None
         self._dropped = 0  # how deep inside a dropped element
+        # Table pages put an item's photos in the row's first cell, before its heading: the
+        # photos of a row are read after the row's text, so they join that row's item.
+        self._rows: list[list[Image]] = []
 
     def walk(self, root: lxml.html.HtmlElement) -> None:
         for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
@@ -118,6 +122,8 @@ class _Walker:
             return
         if tag in _BLOCKS or tag == "br" or (tag in _HEADINGS and not self._text_so_far()):
             self._flush()
+        if tag == "tr":
+            self._rows.append([])
         if tag == "img":
             self._flush()
             self._image(element)
@@ -129,6 +135,8 @@ class _Walker:
             self._dropped -= 1
         elif tag in _BLOCKS or tag in _HEADINGS:
             self._flush()
+            if tag == "tr" and self._rows:
+                self.tokens.extend(self._rows.pop())
         if element.tail and not self._dropped:
             self._add(element.tail, element.getparent() if element.getparent() is not None
                       else element)
@@ -143,8 +151,10 @@ class _Walker:
 
     def _flush(self) -> None:
         if self._parts:
-            # Whitespace inside a line (source line breaks) is one space, as a browser shows.
-            text = clean(re.sub(r"[ \t\r\n]+", " ", "".join(self._parts)))
+            # A source line break between Japanese characters is nothing (it is only where
+            # the editor wrapped); other runs of whitespace are one space, as a browser shows.
+            text = _JOINED_BREAK.sub("", "".join(self._parts))
+            text = clean(re.sub(r"[ \t\r\n]+", " ", text))
             if text and self._where:
                 self.tokens.append(Line(text, self._where))
         self._parts = []
@@ -177,7 +187,8 @@ class _Walker:
                               f"photo 「{src[:60]}」 is the browser's local copy: save the page "
                               "as 「HTML only」 or give its URL to keep the photo's address")
             url = None
-        self.tokens.append(Image(file, url, alt, where, problem))
+        image = Image(file, url, alt, where, problem)
+        (self._rows[-1] if self._rows else self.tokens).append(image)
 
 
 def _pixels(value: str | None) -> int:

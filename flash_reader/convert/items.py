@@ -243,7 +243,13 @@ class _Reader:
         item = self._item
         if item is None:
             return  # logos and chrome before the first item
-        item.photos.append(Photo(file=image.file, url=image.url, alt=image.alt or None))
+        # A 「写真:」 caption read before its image (table rows) waits for it.
+        waiting = next((p for p in item.photos if p.caption is not None and p.file is None
+                        and p.url is None and p.alt is None), None)
+        if waiting is None:
+            waiting = Photo()
+            item.photos.append(waiting)
+        waiting.file, waiting.url, waiting.alt = image.file, image.url, image.alt or None
         if image.problem:
             self._item_problems.append(image.problem)
         item.closed = True
