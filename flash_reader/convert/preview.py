@@ -8,7 +8,7 @@ from flash_reader.convert.feed import item_id
 from flash_reader.convert.model import Issue, Kind
 
 COLUMNS = (("id", 13), ("title", 36), ("office", 20), ("date", 10), ("photos", 6),
-           ("captions", 30), ("warnings", 0))
+           ("captions", 44), ("warnings", 0))
 
 
 def width(text: str) -> int:
