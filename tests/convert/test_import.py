@@ -110,3 +110,22 @@ def test_import_of_a_folder_with_no_bulletin_is_an_error(
     assert "no issue date line" in (tmp_path / "out" / "import-report.txt").read_text(
         encoding="utf-8")
     assert not (tmp_path / "out" / "feed.json").exists()
+
+
+def test_first_page_is_renamed_into_place_last(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # A reader polling feed.json must never follow its next_url to a page not yet written.
+    from flash_reader.convert import archive as module
+
+    renamed: list[str] = []
+    real = module.os.replace
+
+    def recording(source: str, target: Path) -> None:
+        renamed.append(Path(target).name)
+        real(source, target)
+
+    monkeypatch.setattr(module.os, "replace", recording)
+    import_archive(sources_of([str(archive(tmp_path / "in", 6))]), tmp_path / "out", page_size=3)
+    pages_written = [name for name in renamed if name.startswith("feed")]
+    assert pages_written[-1] == "feed.json"
+    assert pages_written[:-1] == [f"feed-{n}.json" for n in range(6, 1, -1)]
