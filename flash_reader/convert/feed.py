@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from flash_reader.convert.model import Issue, Item
+from flash_reader.convert.model import Issue, Item, Photo
 
 FEED_VERSION = "https://jsonfeed.org/version/1.1"
 FEED_TITLE = "海外事務所フラッシュ"
@@ -90,7 +90,7 @@ def _item(date: dt.date, item: Item, published: str,
     return feed_item
 
 
-def _photo(photo: Any, photo_base_url: str | None) -> dict[str, str]:
+def _photo(photo: Photo, photo_base_url: str | None) -> dict[str, str]:
     out: dict[str, str] = {}
     url = photo.url or (photo_base_url.rstrip("/") + "/" + photo.file
                         if photo_base_url and photo.file else None)
