@@ -1,6 +1,7 @@
 """`flash-reader`: the staff command line.
 
-    flash-reader convert BULLETIN.txt > feed.json
+    flash-reader convert BULLETIN.html|BULLETIN.txt|URL [--preview] [--strict] > feed.json
+    flash-reader import FOLDER_OR_URL... --out DIR
     flash-reader validate [--all] PATH_OR_URL
     flash-reader accept [--cache-dir DIR] URL
     flash-reader demo-archive OUTDIR
@@ -15,7 +16,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from flash_reader.convert import ConversionError, convert
 from flash_reader.feed.archive import DEFAULT_MAX_PAGES, merge, next_page_url
 from flash_reader.feed.errors import FeedError
 from flash_reader.feed.page import Page
@@ -35,11 +35,32 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="flash-reader", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
-    conv = commands.add_parser("convert", help="turn a bulletin's text into a JSON Feed (stdout)")
-    conv.add_argument("bulletin", type=Path, help="the bulletin as text (UTF-8)")
-    conv.add_argument("--photo-base-url", help="URL the photo file names are relative to")
+    conv = commands.add_parser("convert", help="turn one bulletin issue into a JSON Feed (stdout)")
+    conv.add_argument("bulletin", help="the page (.html, saved from the browser), its text "
+                      "(UTF-8), or the page's http(s) URL")
+    conv.add_argument("--page-url", help="the address a saved page came from (resolves its "
+                      "photos; default: what the page itself says)")
+    conv.add_argument("--photo-base-url", help="URL the text's photo file names are relative to")
     conv.add_argument("--feed-url", help="where the feed will be published (its feed_url)")
+    conv.add_argument("-o", "--output", type=Path,
+                      help="write the feed to this file (whole or not at all) instead of stdout")
+    conv.add_argument("--strict", action="store_true",
+                      help="an item whose office is not written is an error, not a guess")
+    conv.add_argument("--preview", action="store_true",
+                      help="print a table of the items and write nothing")
     conv.set_defaults(run=_convert)
+
+    imp = commands.add_parser("import", help="convert many issues into a paginated feed")
+    imp.add_argument("sources", nargs="+", help="folders (their .html/.htm/.txt files), files "
+                     "or http(s) URLs of bulletin pages")
+    imp.add_argument("--out", type=Path, required=True,
+                     help="the folder for feed.json, feed-2.json, … (and the resumable state)")
+    imp.add_argument("--page-size", type=_at_least_one, default=50,
+                     help="items per page (default 50; an issue is never split)")
+    imp.add_argument("--feed-url", help="where feed.json will be published (its feed_url)")
+    imp.add_argument("--strict", action="store_true",
+                     help="an item whose office is not written is an error, not a guess")
+    imp.set_defaults(run=_import)
 
     val = commands.add_parser("validate", help="load a feed as the app does and summarise it")
     val.add_argument("source", help="a local path or an http(s) URL")
@@ -68,18 +89,79 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _convert(args: argparse.Namespace) -> int:
+    """Exit 0: every item converted; 2: the feed was written but something was skipped;
+    1: nothing could be converted."""
+    from flash_reader.convert import (
+        ConversionError,
+        SourceError,
+        convert_source,
+        read,
+        to_feed,
+    )
+    from flash_reader.convert.archive import atomic_text
+    from flash_reader.convert.preview import table
+
     try:
-        text = args.bulletin.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        issue = convert_source(read(args.bulletin), page_url=args.page_url, strict=args.strict)
+    except SourceError as exc:
         print(f"flash-reader: cannot read {args.bulletin}: {exc}", file=sys.stderr)
         return 1
-    try:
-        feed = convert(text, photo_base_url=args.photo_base_url, feed_url=args.feed_url)
     except ConversionError as exc:
         print(f"flash-reader: {args.bulletin}: {exc}", file=sys.stderr)
         return 1
-    sys.stdout.write(dump_feed(feed))
+    for problem in issue.problems:
+        print(f"flash-reader: {args.bulletin}: {problem}", file=sys.stderr)
+    if args.preview:
+        sys.stdout.write(table(issue))
+        return 2 if issue.errors else 0
+    if not issue.items:
+        print(f"flash-reader: {args.bulletin}: no item could be converted; nothing written",
+              file=sys.stderr)
+        return 1
+    text = dump_feed(to_feed(issue, photo_base_url=args.photo_base_url, feed_url=args.feed_url))
+    if args.output:
+        try:
+            atomic_text(args.output, text)
+        except OSError as exc:
+            print(f"flash-reader: cannot write {args.output}: {exc}", file=sys.stderr)
+            return 1
+    else:
+        sys.stdout.write(text)
+    if issue.errors:
+        print(f"flash-reader: {args.bulletin}: {_count(len(issue.items), 'item')} converted, "
+              f"{_count(len(issue.errors), 'problem')} above skipped", file=sys.stderr)
+        return 2
     return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    """Exit 0: everything imported; 2: pages written, something skipped; 1: nothing written."""
+    from flash_reader.convert import ConversionError
+    from flash_reader.convert.archive import REPORT, ProgressBar, import_archive, sources_of
+
+    def report(line: str) -> None:
+        print(f"\nflash-reader: {line}" if sys.stderr.isatty() else f"flash-reader: {line}",
+              file=sys.stderr)
+
+    try:
+        sources = sources_of(args.sources)
+        summary = import_archive(sources, args.out, page_size=args.page_size,
+                                 strict=args.strict, feed_url=args.feed_url,
+                                 progress=ProgressBar(sys.stderr), report=report)
+    except ConversionError as exc:
+        print(f"flash-reader: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"flash-reader: cannot write to {args.out}: {exc}", file=sys.stderr)
+        return 1
+    kinds = ", ".join(f"{kind} {n:,}" for kind, n in sorted(summary.by_kind.items())) or "none"
+    reused = f" ({summary.reused:,} from the last run)" if summary.reused else ""
+    print(f"imported {_count(summary.issues, 'issue')}{reused}, "
+          f"{_count(summary.items, 'item')} into {_count(summary.pages, 'page')} in {args.out}; "
+          f"problems: {kinds} (each one in {args.out / REPORT})")
+    if not summary.issues:
+        return 1
+    return 2 if summary.skipped_anything else 0
 
 
 def _demo_archive(args: argparse.Namespace) -> int:

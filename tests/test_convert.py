@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from flash_reader.convert import ConversionError, convert
+from flash_reader.convert import ConversionError, Kind, convert, read_text
 
 HEADER = "CLAIR(クレア)一般財団法人自治体国際化協会\n\n海外事務所フラッシュ\n\n"
 DATE = "2020年10月28日配信\n\n【クレア海外事務所フラッシュ】10月28日号\n\n"
@@ -174,17 +174,18 @@ def test_text_after_photo() -> None:
     assert error.value.line_number == line_of(text, "迷子")
 
 
-def test_second_caption() -> None:
-    text = bulletin(PARIS + "写真:二枚目の説明\n")
-    with pytest.raises(ConversionError, match="second caption") as error:
-        convert(text)
-    assert error.value.line_number == line_of(text, "二枚目")
+def test_second_caption_is_a_second_photo() -> None:
+    # Issue 26: real items have two photos with two 「写真:」 captions; a caption without a
+    # file name of its own is a photo the text copy does not show.
+    item = convert(bulletin(PARIS + "写真:二枚目の説明\n"))["items"][0]
+    assert item["_flash"]["photo_caption"] == "ブースの様子"
+    assert [p.get("caption") for p in item["_flash"]["photos"]] == ["ブースの様子", "二枚目の説明"]
 
 
-def test_second_photo_file() -> None:
-    text = bulletin(PARIS.replace("写真:ブースの様子\n", "PAR-129.jpg\n"))
-    with pytest.raises(ConversionError, match="second photo file"):
-        convert(text)
+def test_second_photo_file_without_caption_is_kept_and_warned() -> None:
+    issue = read_text(bulletin(PARIS.replace("写真:ブースの様子\n", "PAR-129.jpg\n")))
+    assert [p.file for p in issue.items[0].photos] == ["PAR-128.jpg", "PAR-129.jpg"]
+    assert [p.kind for p in issue.problems] == [Kind.PHOTO_WITHOUT_CAPTION] * 2
 
 
 def test_empty_caption() -> None:
