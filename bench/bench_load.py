@@ -227,7 +227,8 @@ def main() -> None:
             reader = Target("reader", url, capture_auth(url, CHROMIUM, CHROMIUM_ARGS),
                             os.getpgid(min(serving_pids(url))), offices)
             blank = Target("blank", blank_url,
-                           capture_auth(blank_url, CHROMIUM, CHROMIUM_ARGS, ready="#count"),
+                           capture_auth(blank_url, CHROMIUM, CHROMIUM_ARGS, ready="#count",
+                                        path="/"),
                            os.getpgid(min(serving_pids(blank_url))))
             print(f"reader {url}; blank counter app {blank_url}; {args.duration:.0f} s per level "
                   f"and app; mean think time {args.think} s; offices {','.join(offices)}")

@@ -21,26 +21,32 @@ BUILDER = f"{STATE}.flash_reader___state___embed_builder____embed_builder_state"
 ON_LOAD = f"{STATE}.reflex___state____on_load_internal_state.on_load_internal"
 
 
+# Reader pages open no websocket (issue 21): the embed builder is the reader's one Reflex page.
+BUILDER_PAGE = "/embed/builder"
+BUILDER_READY = "#snippet"
+
+
 def capture_auth(base_url: str, chromium: str, chromium_args: list[str],
-                 ready: str = "article") -> dict[str, Any]:
-    """The CONNECT payload a real browser sends for `/` (hydrate event + state schema)."""
+                 ready: str = BUILDER_READY, path: str = BUILDER_PAGE) -> dict[str, Any]:
+    """The CONNECT payload a real browser sends for `path` (hydrate event + state schema)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=chromium_args)
         try:
-            return capture_auth_with(browser.new_page(), base_url, ready)
+            return capture_auth_with(browser.new_page(), base_url, ready, path)
         finally:
             browser.close()
 
 
-def capture_auth_with(page, base_url: str, ready: str = "article") -> dict[str, Any]:
+def capture_auth_with(page, base_url: str, ready: str = BUILDER_READY,
+                      path: str = BUILDER_PAGE) -> dict[str, Any]:
     """As `capture_auth`, with a Playwright page the caller already has (e.g. in pytest).
-    `ready`: a selector present once the page is up (the blank bench app has no article)."""
+    `ready`: a selector present once the page is up (the blank bench app's `#count`)."""
     frames: list[str] = []
     page.on("websocket", lambda ws: ws.on("framesent", lambda f: frames.append(str(f))))
-    page.goto(base_url)
-    page.locator(ready).first.wait_for()
+    page.goto(base_url + path)
+    page.locator(ready).first.wait_for(state="attached")
     prefix = f"40{NAMESPACE},"
     deadline = time.monotonic() + 60
     # Frames reach Python only while Playwright runs: wait in the page.

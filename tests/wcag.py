@@ -102,8 +102,8 @@ MAPPING: dict[str, Mapping] = {
         "ブラウザ試験：記事ページのタイトルと移動後のフォーカス", "2.4.2", "2.4.3"),
     _B + "test_filters.py::test_search_without_result_says_so_and_offers_to_clear": _m(
         "ブラウザ試験：該当なしの検索結果を知らせ、解除の方法を示すこと", "4.1.3"),
-    _B + "test_server_pages.py::test_navigation_keeps_the_page_and_moves_focus": _m(
-        "ブラウザ試験：ページ内の移動でフォーカスが新しい見出しへ移ること", "2.4.3"),
+    _B + "test_plain_pages.py::test_back_after_a_filter_restores_the_place_and_the_control": _m(
+        "ブラウザ試験：戻る・進むで元の位置と使った操作部品にフォーカスが戻ること", "2.4.3"),
     _B + "test_reading_aids.py::test_read_aloud_whole_issue_by_keyboard": _m(
         "ブラウザ試験：読み上げをキーボードで操作", "2.1.1"),
     _B + "test_reading_aids.py::test_furigana_chosen_in_the_panel_by_keyboard": _m(

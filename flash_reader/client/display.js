@@ -125,6 +125,9 @@ export function reset() {
 }
 
 export function init() {
+  // The one global: the same choices for tools that script the page (the benchmarks, the
+  // tests, a reader's own bookmarklet), through the same checks as the controls.
+  window.flashDisplay = Object.freeze({ get, set, reset });
   prefs = read();
   apply();
   sync();

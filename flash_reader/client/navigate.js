@@ -40,7 +40,8 @@ function errorMessage() {
 }
 
 // Fetch the view of the current address and swap it in; then `after(fresh)` places focus.
-function show(after) {
+// The search box then shows the view's words, unless the reader has just searched from it.
+function show(after, searched = false) {
   if (fetching) fetching.abort();
   const controller = new AbortController();
   fetching = controller;
@@ -64,7 +65,7 @@ function show(after) {
       old.replaceWith(fresh);
       document.title = fresh.getAttribute("data-title") || document.title;
       const search = document.getElementById(ids.search);
-      if (search && document.activeElement !== search) {
+      if (search && !searched) {
         search.value = fresh.getAttribute("data-query") || "";
       }
       if (after) after(fresh);
@@ -86,12 +87,12 @@ function focusOn(target, preventScroll) {
   target.focus({ preventScroll });
 }
 
-function go(href, place) {
+function go(href, place, searched = false) {
   push(href);
   show((fresh) => {
     place(fresh);
     announce(ids.view_status, fresh.getAttribute("data-announce"));
-  });
+  }, searched);
 }
 
 function keepFocusOn(id) {
@@ -140,7 +141,9 @@ export function init(page) {
     const query = String(data.get("q") || "").trim();
     if (query) params.set("q", query);
     const search = params.toString().replace(/%2C/g, ",");
-    go(`/${search ? `?${search}` : ""}`, keepFocusOn(document.activeElement && document.activeElement.id));
+    go(`/${search ? `?${search}` : ""}`,
+       keepFocusOn(document.activeElement && document.activeElement.id),
+       form.getAttribute("data-enhance") !== "filter");
   });
   // Back/forward between views this module showed: the view of the address the browser went
   // to, with the reader's place in it (scroll and focus, as they left it). Only a #fragment

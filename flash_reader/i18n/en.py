@@ -214,8 +214,8 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "about.data.shortcuts": ("Turning single-character shortcut keys off: the browser's "
                              "localStorage ({key}). Never sent."),
     "about.data.theme": ("The colour scheme of the page's components: the browser's "
-                         "localStorage ({key}, value {value}), saved by the components this "
-                         "site uses (Reflex). Never sent."),
+                         "localStorage ({key}, value {value}), saved by the components the "
+                         "embed builder page uses (Reflex). Never sent."),
     "about.data.furigana": ("Furigana: a cookie ({key}). Sent to the server when a page opens, "
                             "used only to return the page with furigana."),
     "about.data.lang": ("Language (Japanese or English): a cookie ({key}). Sent to the server when "

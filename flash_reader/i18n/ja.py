@@ -207,7 +207,7 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "about.data.shortcuts": ("1文字のショートカットキーを使わない設定：ブラウザの localStorage（{"
                              "key}）。送信しません。"),
     "about.data.theme": ("画面部品の配色の方式：ブラウザの localStorage（{key}、値は {value}）。"
-                         "このサイトが使っている部品（Reflex）が自動で保存します。送信しません。"),
+                         "埋め込みコードの作成ページが使っている部品（Reflex）が自動で保存します。送信しません。"),
     "about.data.furigana": ("ふりがなの表示：クッキー（{key}）。"
                             "ページを開くときにサーバーへ送られ、"
                             "ふりがな付きのページを返すためだけに使います。"),

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from flash_reader import i18n
 from flash_reader.render.cache import SizedCache
 from flash_reader.render.chrome import TEMPLATE_GLOBALS
+from flash_reader.render.client import CONFIG as CLIENT_CONFIG
 from flash_reader.render.request import Kind, ViewRequest
 from flash_reader.render.statement import STATUS_KEYS, CriterionResult
 from flash_reader.render.views import RenderedView, build
@@ -27,7 +28,7 @@ ENV = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-ENV.globals.update(TEMPLATE_GLOBALS)
+ENV.globals.update(TEMPLATE_GLOBALS, client_config=CLIENT_CONFIG)
 
 
 def _lang(context: jinja2.runtime.Context) -> str:

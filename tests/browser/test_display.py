@@ -392,9 +392,6 @@ def test_display_theme_decides_color_scheme_of_native_controls_on_os_scheme(
     open_reader(page, app_url)
     open_settings(page)
     checkbox = page.get_by_role("checkbox", name="行間・文字間・段落の間を広げる")
-    # Reflex's theme provider writes its inline style again after hydration: wait for both.
-    page.wait_for_function("document.documentElement.classList.contains('light') ||"
-                           " document.documentElement.classList.contains('dark')")
     expect(checkbox).to_be_visible()
     html_scheme = page.evaluate("getComputedStyle(document.documentElement).colorScheme")
     assert (html_scheme, checkbox.evaluate("el => getComputedStyle(el).colorScheme")) == (
