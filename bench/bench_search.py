@@ -10,7 +10,7 @@ import statistics
 import time
 
 from bench.synthetic import synthetic_feed
-from flash_reader import views
+from flash_reader import item_views
 from flash_reader.feed import query
 from flash_reader.feed.parse import parse
 from flash_reader.feed.search import SearchIndex, terms_of
@@ -60,7 +60,7 @@ def main() -> None:
                 terms = terms_of(words)
                 chosen = query.select_items(feed, index, offices, terms)
                 # As the server renders a view for a reader with furigana off (the default).
-                [views.item_view(by_id[item.id], terms, readings=False)
+                [item_views.item_view(by_id[item.id], terms, readings=False)
                  for item in chosen[:RESULTS_PER_PAGE]]
                 samples.append(1000 * (time.perf_counter() - t0))
         print(f"{name:<14}{len(samples):>6}{statistics.median(samples):>9.2f}"

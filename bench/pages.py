@@ -11,7 +11,7 @@ from html import escape
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from flash_reader import views
+from flash_reader import item_views
 from flash_reader.api import placeholder_svg
 from flash_reader.config import BUNDLED_FEED, PROJECT_ROOT
 from flash_reader.feed import query
@@ -113,7 +113,7 @@ def write_static_issue(directory: Path) -> Path:
     (directory / "placeholder").mkdir(exist_ok=True)
     articles = []
     for item in items:
-        view = views.item_view(item)
+        view = item_views.item_view(item)
         code = item.office.code
         (directory / "placeholder" / f"{code}.svg").write_text(placeholder_svg(item.office.name))
         body = "".join(f'<p class="item-paragraph">{escape("".join(s.text for s in p))}</p>'
@@ -126,7 +126,7 @@ def write_static_issue(directory: Path) -> Path:
             f'alt="{escape(view.photo_alt)}" width="400" height="300" loading="lazy">'
             f'<figcaption class="item-caption">{escape(view.caption)}</figcaption></figure>'
             f'{body}</article>')
-    heading = f"海外事務所フラッシュ {escape(views.issue_label(query.latest_issue(feed)))}"
+    heading = f"海外事務所フラッシュ {escape(item_views.issue_label(query.latest_issue(feed)))}"
     (directory / "index.html").write_text(_static_page(heading, articles), encoding="utf-8")
     (directory / "item.html").write_text(_static_page(heading, articles[:1]), encoding="utf-8")
     (directory / "item-id.txt").write_text(items[0].id, encoding="utf-8")

@@ -8,7 +8,7 @@ from flash_reader.event_guard import EventGuard
 from flash_reader.i18n.remember import RememberLanguage
 from flash_reader.pages import embed_builder
 from flash_reader.render.endpoints import NotFoundPages
-from flash_reader.render.views import DESCRIPTION
+from flash_reader.render.page_views import DESCRIPTION
 from flash_reader.shell import FlashApp
 from flash_reader.state.embed_builder import EmbedBuilderState
 

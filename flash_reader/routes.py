@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from urllib.parse import quote, urlencode
 
 READER = "/"
-ITEM = "/items/[item_id]"
-ISSUE = "/issues/[issue_date]"
+ITEM_PREFIX = "/items/"  # + the item's id, percent-encoded
+ISSUE_PREFIX = "/issues/"  # + the issue's date, YYYY-MM-DD
 ISSUES = "/issues"  # every year and month of the archive
 ACCESSIBILITY = "/accessibility"  # アクセシビリティ方針・試験結果 (from the recorded tests)
 ABOUT = "/about"  # what the bulletin and this reader are; what the reader keeps
@@ -23,11 +23,11 @@ VIEW_PREFIX = "/_view"
 
 
 def item_url(item_id: str) -> str:
-    return f"/items/{quote(item_id, safe='')}"
+    return ITEM_PREFIX + quote(item_id, safe="")
 
 
 def issue_url(date: dt.date) -> str:
-    return f"/issues/{date.isoformat()}"
+    return ISSUE_PREFIX + date.isoformat()
 
 
 def placeholder_photo(office_code: str, lang: str = "ja") -> str:

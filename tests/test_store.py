@@ -65,7 +65,7 @@ def test_changed_content_changes_the_version(tmp_path) -> None:
 def test_a_bad_answer_is_told_apart_from_no_answer(tmp_path) -> None:
     from flash_reader.feed.page_cache import PageCache
     from flash_reader.feed.page_loader import PageLoader
-    from flash_reader.views import staleness_notice
+    from flash_reader.item_views import staleness_notice
 
     path = tmp_path / "feed.json"
     path.write_bytes(DEFAULT_FEED.read_bytes())

@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Sequence
 from html import escape
 
-from flash_reader import i18n, routes, views
+from flash_reader import i18n, item_views, routes
 from flash_reader.embed.params import WidgetParams
 from flash_reader.feed import query
 from flash_reader.feed.model import Feed, Item
@@ -31,7 +31,7 @@ def text_for(lang: str) -> dict[str, str]:
 
 
 def issue_label(date: dt.date | None, lang: str) -> str:
-    return views.issue_label(date, lang if lang in i18n.LANGS else i18n.DEFAULT)
+    return item_views.issue_label(date, lang if lang in i18n.LANGS else i18n.DEFAULT)
 
 
 def _ja(text: str, lang: str) -> str:

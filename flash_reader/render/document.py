@@ -15,7 +15,7 @@ from markupsafe import Markup
 from flash_reader import i18n, routes
 from flash_reader.render.client import CLIENT, READER_ENTRY
 from flash_reader.render.html import ENV, render_page
-from flash_reader.render.views import RenderedView
+from flash_reader.render.page_views import RenderedView
 
 # Scripts only from us and the one inline script (by hash); photos may come from the feed's
 # https hosts; nothing but our own origin to connect to (the views navigate.js fetches).

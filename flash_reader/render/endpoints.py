@@ -23,8 +23,8 @@ from flash_reader.render.cache import SizedCache
 from flash_reader.render.client import CLIENT, FURIGANA_COOKIE, SCRIPTS_PREFIX
 from flash_reader.render.document import document, page_policy
 from flash_reader.render.html import render_view
+from flash_reader.render.page_views import RenderedView
 from flash_reader.render.request import Kind, ViewRequest, from_url
-from flash_reader.render.views import RenderedView
 from flash_reader.store import Snapshot, store
 
 HTML = "text/html; charset=utf-8"
@@ -157,8 +157,8 @@ def not_found_document(lang: str = i18n.DEFAULT) -> tuple[str, str]:
 def page_routes() -> list[Route]:
     return [
         Route(routes.READER, page, methods=["GET", "HEAD"]),
-        Route("/items/{rest:path}", page, methods=["GET", "HEAD"]),
-        Route("/issues/{rest:path}", page, methods=["GET", "HEAD"]),
+        Route(routes.ITEM_PREFIX + "{rest:path}", page, methods=["GET", "HEAD"]),
+        Route(routes.ISSUE_PREFIX + "{rest:path}", page, methods=["GET", "HEAD"]),
         Route(routes.ISSUES, page, methods=["GET", "HEAD"]),
         Route(routes.ACCESSIBILITY, page, methods=["GET", "HEAD"]),
         Route(routes.ABOUT, page, methods=["GET", "HEAD"]),

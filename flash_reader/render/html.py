@@ -16,9 +16,9 @@ from flash_reader import i18n
 from flash_reader.render.cache import SizedCache
 from flash_reader.render.chrome import TEMPLATE_GLOBALS
 from flash_reader.render.client import CONFIG as CLIENT_CONFIG
+from flash_reader.render.page_views import RenderedView, build
 from flash_reader.render.request import Kind, ViewRequest
 from flash_reader.render.statement import STATUS_KEYS, CriterionResult
-from flash_reader.render.views import RenderedView, build
 from flash_reader.store import Snapshot
 
 ENV = jinja2.Environment(

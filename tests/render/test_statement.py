@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from flash_reader.render import statement, views
+from flash_reader.render import page_views, statement
 from flash_reader.render.client import CONFIG as CLIENT_CONFIG
 from flash_reader.render.client import FURIGANA_COOKIE
 from flash_reader.render.wcag import CRITERIA, NUMBERS
@@ -238,7 +238,7 @@ def test_statement_view_alone_for_client_navigation(client: TestClient, seeded: 
     assert response.status_code == 200 and response.text.startswith('<div id="view"')
     assert f'data-version="{version}"' in response.text
     assert response.headers["cache-control"] == "no-cache"
-    assert views.statement_page(False)[1].canonical == "/accessibility"
+    assert page_views.statement_page(False)[1].canonical == "/accessibility"
 
 
 def test_plugin_records_outcomes_and_criteria_of_a_run(tmp_path: Path) -> None:

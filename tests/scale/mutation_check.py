@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 TESTS = ["tests/feed", "tests/reading", "tests/test_store.py", "tests/test_cli.py",
-         "tests/test_views.py", "tests/render"]
+         "tests/test_item_views.py", "tests/render"]
 
 
 @dataclasses.dataclass(frozen=True)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from flash_reader import views
+from flash_reader import item_views
 from flash_reader.feed.parse import parse
 from tests.feed.feeds import encode, feed, item
 
 
-def only_view(**fields) -> views.ItemView:
-    return views.item_view(parse(encode(feed(item("x", **fields)))).items[0])
+def only_view(**fields) -> item_views.ItemView:
+    return item_views.item_view(parse(encode(feed(item("x", **fields)))).items[0])
 
 
 def test_item_without_extension_shows_office_unknown() -> None:
@@ -42,20 +42,20 @@ def test_item_image_without_caption_gets_a_described_alt() -> None:
 
 
 def test_issue_label_in_japanese() -> None:
-    assert views.issue_label(dt.date(2020, 10, 28)) == "2020年10月28日配信"
+    assert item_views.issue_label(dt.date(2020, 10, 28)) == "2020年10月28日配信"
 
 
 def test_dom_ids_are_safe_and_unique() -> None:
-    first = views.item_view(parse(encode(feed(item("a/b")))).items[0]).heading_id
-    second = views.item_view(parse(encode(feed(item("a?b")))).items[0]).heading_id
+    first = item_views.item_view(parse(encode(feed(item("a/b")))).items[0]).heading_id
+    second = item_views.item_view(parse(encode(feed(item("a?b")))).items[0]).heading_id
     assert first != second
     assert all(ch.isascii() and (ch.isalnum() or ch in "-_") for ch in first)
 
 
 def test_search_marks_do_not_change_readings() -> None:
     # 「13日」 searched for 「13」: 日 keeps the reading of the date, not ひ.
-    plain = views.marked("10月13日に開催", ())
-    searched = views.marked("10月13日に開催", ("13",))
+    plain = item_views.marked("10月13日に開催", ())
+    searched = item_views.marked("10月13日に開催", ("13",))
     readings = [(s.text, s.reading) for s in plain if s.reading]
     assert [(s.text, s.reading) for s in searched if s.reading] == readings
     assert "".join(s.text for s in searched if s.mark) == "13"
@@ -63,6 +63,6 @@ def test_search_marks_do_not_change_readings() -> None:
 
 
 def test_a_match_inside_a_word_marks_the_word_and_keeps_its_reading() -> None:
-    spans = views.marked("自治体の交流", ("交",))
+    spans = item_views.marked("自治体の交流", ("交",))
     word = next(s for s in spans if "交" in s.text)
     assert word.mark and word.reading and word.text == "交流"

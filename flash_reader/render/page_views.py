@@ -10,7 +10,7 @@ import dataclasses
 import datetime as dt
 import threading
 
-from flash_reader import i18n, routes, views
+from flash_reader import i18n, item_views, routes
 from flash_reader.feed import query as feed_query
 from flash_reader.feed import timeline as feed_timeline
 from flash_reader.feed.search import terms_of
@@ -99,7 +99,7 @@ class PageView:
     notice: str = ""
     query: str = ""
     offices_chosen: tuple[str, ...] = ()
-    items: tuple[views.ItemView, ...] = ()
+    items: tuple[item_views.ItemView, ...] = ()
     shown: int = 0
     more_href: str = ""
     announce: str = ""  # said once by the live region after a client-side navigation
@@ -163,14 +163,14 @@ def not_found(readings: bool = False, lang: str = i18n.DEFAULT, what: str = "pag
 
 
 def _unavailable(snapshot: Snapshot, readings: bool, lang: str) -> tuple[PageView, PageMeta]:
-    message = views.staleness_notice(snapshot, lang) or i18n.text(lang, "unavailable.loading")
+    message = item_views.staleness_notice(snapshot, lang) or i18n.text(lang, "unavailable.loading")
     heading = i18n.text(lang, "unavailable.heading")
     view = PageView(readings, heading=heading, message=message, announce=message)
     return view, PageMeta(503, _titled(lang, heading), message, "")
 
 
 def _item_views(snapshot: Snapshot, items, terms=(), readings=False, lang=i18n.DEFAULT):
-    return tuple(views.item_view(item, terms, readings=readings, lang=lang) for item in items)
+    return tuple(item_views.item_view(item, terms, readings=readings, lang=lang) for item in items)
 
 
 def _more(request: ViewRequest, total: int) -> tuple[int, str]:
@@ -205,9 +205,9 @@ def _reader(snapshot: Snapshot, request: ViewRequest, readings: bool, lang: str
                                     routes.reader_url(toggled, request.query),
                                     _name_lang(lang, code)))
     heading = (i18n.text(lang, "reader.results") if request.filtering
-               else views.issue_label(latest, lang))
+               else item_views.issue_label(latest, lang))
     view = PageView(
-        readings, heading=heading, notice=views.staleness_notice(snapshot, lang),
+        readings, heading=heading, notice=item_views.staleness_notice(snapshot, lang),
         query=request.query, offices_chosen=request.offices,
         items=_item_views(snapshot, matching[:shown], terms, readings, lang), shown=shown,
         more_href=more_href, announce=summary, summary=summary, total=len(feed.items),
@@ -248,7 +248,8 @@ def _item(snapshot: Snapshot, request: ViewRequest, readings: bool, lang: str
     item = snapshot.items_by_id.get(request.item_id)
     if item is None:
         return not_found(readings, lang, "item")
-    view = PageView(readings, heading=item.title, notice=views.staleness_notice(snapshot, lang),
+    view = PageView(readings, heading=item.title,
+                    notice=item_views.staleness_notice(snapshot, lang),
                     items=_item_views(snapshot, (item,), readings=readings, lang=lang),
                     shown=1, announce=item.title)
     photo = item.photo
@@ -276,9 +277,9 @@ def _issue(snapshot: Snapshot, request: ViewRequest, readings: bool, lang: str
         return not_found(readings, lang, "issue")
     shown, more_href = _more(request, len(items))
     older, newer = neighbours(snapshot, date)
-    label = views.issue_label(date, lang)
+    label = item_views.issue_label(date, lang)
     view = PageView(
-        readings, heading=label, notice=views.staleness_notice(snapshot, lang),
+        readings, heading=label, notice=item_views.staleness_notice(snapshot, lang),
         items=_item_views(snapshot, items[:shown], readings=readings, lang=lang), shown=shown,
         more_href=more_href, announce=i18n.count(lang, "summary.issue", len(items), issue=label),
         newer_href=routes.issue_url(newer) if newer else "",
@@ -291,7 +292,7 @@ def _issue(snapshot: Snapshot, request: ViewRequest, readings: bool, lang: str
 
 def _archive(snapshot: Snapshot, readings: bool, lang: str) -> tuple[PageView, PageMeta]:
     heading = i18n.text(lang, "archive.heading")
-    view = PageView(readings, heading=heading, notice=views.staleness_notice(snapshot, lang),
+    view = PageView(readings, heading=heading, notice=item_views.staleness_notice(snapshot, lang),
                     announce=heading, timeline=timeline_view(snapshot, None, lang))
     description = i18n.text(lang, "archive.description", summary=archive_summary(snapshot, lang))
     return view, PageMeta(200, _titled(lang, i18n.text(lang, "archive.title")), description,
