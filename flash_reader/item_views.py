@@ -48,6 +48,9 @@ class ItemView:
     permalink: str
     issue_link: str
     source_url: str  # the item's page at the source, if the feed gives one
+    # What the view is a function of, when a renderer may share its HTML between pages
+    # (render/page_views.py sets it; empty: render it every time).
+    render_key: tuple = ()
 
 
 def issue_label(date: dt.date | None, lang: str = i18n.DEFAULT) -> str:

@@ -96,6 +96,41 @@ def _json_link(context: jinja2.runtime.Context, href: str) -> Markup:
     return _link(href, i18n.text(_lang(context), "subscribe.json_label"))
 
 
+# Articles' HTML by their views' render_key (page_views.py): rendered once, shared by every
+# view that shows them. Bounded like the other caches (docs/architecture.md).
+# The same for the timeline (page_views.timeline_view), by (version, current issue, language).
+_shared: SizedCache[Markup] = SizedCache(32 * 1024 * 1024, len)
+_macros: dict[tuple[str, str, str], object] = {}
+
+
+def _macro(template: str, name: str, lang: str):
+    found = _macros.get((template, name, lang))
+    if found is None:
+        found = getattr(ENV.get_template(template).make_module({"lang": lang}), name)
+        _macros[(template, name, lang)] = found
+    return found
+
+
+def _shared_html(kind: str, template: str, view, *args: object, lang: str) -> Markup:
+    def render() -> Markup:
+        return Markup(str(_macro(template, kind, lang)(view, *args)))
+
+    if not view.render_key:
+        return render()
+    return _shared.get_or_make((kind, *view.render_key, *args, lang), render)
+
+
+@jinja2.pass_context
+def _article_html(context: jinja2.runtime.Context, item, readings: bool) -> Markup:
+    return _shared_html("article", "article.html", item, readings, lang=_lang(context))
+
+
+@jinja2.pass_context
+def _timeline_html(context: jinja2.runtime.Context, line) -> Markup:
+    return _shared_html("timeline", "timeline.html", line, lang=_lang(context))
+
+
+ENV.globals.update(article_html=_article_html, timeline_html=_timeline_html)
 ENV.globals.update(t=_t, tn=_tn, script_words=_script_words, criterion_title=_criterion_title,
                    criterion_note=_criterion_note, link=_link, in_japanese=_in_japanese,
                    code=_code, json_link=_json_link, status_key=STATUS_KEYS.__getitem__,

@@ -15,6 +15,7 @@ from flash_reader.feed import query as feed_query
 from flash_reader.feed import timeline as feed_timeline
 from flash_reader.feed.search import terms_of
 from flash_reader.render import statement
+from flash_reader.render.cache import SizedCache
 from flash_reader.render.request import PAGE_SIZE, Kind, ViewRequest
 from flash_reader.store import Snapshot
 
@@ -74,6 +75,7 @@ class YearEntry:
 class TimelineView:
     years: tuple[YearEntry, ...]
     summary: str
+    render_key: tuple = ()  # (version, current issue, language): html.py renders it once
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -169,8 +171,20 @@ def _unavailable(snapshot: Snapshot, readings: bool, lang: str) -> tuple[PageVie
     return view, PageMeta(503, _titled(lang, heading), message, "")
 
 
+# Item views by (content version, item id, search terms, readings, language): an article is the
+# same in every view that shows it (the reader's page, a filter, an issue, a search with the
+# same words), so it is built once — and html.py renders its HTML once — for all of them.
+_item_view_cache: SizedCache[item_views.ItemView] = SizedCache(20_000, lambda _: 1)
+
+
+def _item_view(snapshot: Snapshot, item, terms, readings: bool, lang: str) -> item_views.ItemView:
+    key = (snapshot.version, item.id, terms, readings, lang)
+    return _item_view_cache.get_or_make(key, lambda: dataclasses.replace(
+        item_views.item_view(item, terms, readings=readings, lang=lang), render_key=key))
+
+
 def _item_views(snapshot: Snapshot, items, terms=(), readings=False, lang=i18n.DEFAULT):
-    return tuple(item_views.item_view(item, terms, readings=readings, lang=lang) for item in items)
+    return tuple(_item_view(snapshot, item, tuple(terms), readings, lang) for item in items)
 
 
 def _more(request: ViewRequest, total: int) -> tuple[int, str]:
@@ -348,8 +362,18 @@ def office_counts(snapshot: Snapshot) -> dict[str, int]:
     return _per_version(snapshot, "office_counts", lambda: feed_query.office_counts(snapshot.feed))
 
 
+_timeline_cache: SizedCache[TimelineView] = SizedCache(2_000, lambda _: 1)
+
+
 def timeline_view(snapshot: Snapshot, current: dt.date | None,
                   lang: str = i18n.DEFAULT) -> TimelineView:
+    """The timeline with `current` marked: the same for every view of one version."""
+    key = (snapshot.version, current, lang)
+    return _timeline_cache.get_or_make(key, lambda: _timeline_view(snapshot, current, lang, key))
+
+
+def _timeline_view(snapshot: Snapshot, current: dt.date | None, lang: str,
+                   key: tuple) -> TimelineView:
     years = _per_version(snapshot, "timeline", lambda: feed_timeline.timeline(snapshot.feed))
     open_year = current.year if current else (years[0].year if years else 0)
 
@@ -373,7 +397,7 @@ def timeline_view(snapshot: Snapshot, current: dt.date | None,
                       items=i18n.count(lang, "archive.items", items)))
 
     return TimelineView(tuple(year_entry(year) for year in years),
-                        archive_summary(snapshot, lang))
+                        archive_summary(snapshot, lang), key)
 
 
 def archive_summary(snapshot: Snapshot, lang: str = i18n.DEFAULT) -> str:

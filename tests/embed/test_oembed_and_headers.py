@@ -184,3 +184,27 @@ def test_public_cors_strips_credentials_and_opens_only_the_feeds() -> None:
     feed = client.get("/feed.json", headers=evil).headers
     assert feed["access-control-allow-origin"] == "*"
     assert "access-control-allow-credentials" not in feed
+
+
+@pytest.mark.parametrize("content_type", ["text/javascript; charset=utf-8", "text/css",
+                                          "font/woff2"])
+def test_subresources_carry_no_document_policies_but_nosniff(content_type: str) -> None:
+    from starlette.applications import Starlette
+    from starlette.responses import Response
+    from starlette.routing import Route
+    from starlette.testclient import TestClient
+
+    async def asset(request):
+        return Response("x", media_type=content_type)
+
+    async def page(request):
+        return Response("<p>x</p>", media_type="text/html")
+
+    inner = Starlette(routes=[Route("/asset", asset), Route("/page", page)])
+    client = TestClient(headers.SecurityHeaders(inner, origins=(), public=""))
+    served = client.get("/asset").headers
+    assert "content-security-policy" not in served and "permissions-policy" not in served
+    assert served["x-content-type-options"] == "nosniff"
+    document = client.get("/page").headers
+    assert "frame-ancestors 'self'" in document["content-security-policy"]
+    assert "camera=()" in document["permissions-policy"]
