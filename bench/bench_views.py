@@ -43,7 +43,6 @@ ALL_LOADED = "すべてのバックナンバー"
 WORDS = ["自治体", "しんがぽーる", "cuf", "ウェビナー", "交流", "観光", "存在しない", "日本"]
 EVENT_PREFIX = f"42{NAMESPACE},"
 CONNECT_PREFIX = f"40{NAMESPACE},"  # carries the hydrate event
-HYDRATED = '"is_hydrated_rx_state_":true'
 
 
 def wait_until_html_says(url: str, text: str, timeout: float) -> float:
@@ -57,8 +56,8 @@ def wait_until_html_says(url: str, text: str, timeout: float) -> float:
 
 
 def ws_on_load(browser: Browser, url: str) -> dict:
-    """Websocket bytes received/sent by a cold load of `url` until Reflex has hydrated the
-    page (its answer to the load's events), plus half a second for trailing frames."""
+    """Websocket bytes received/sent by a cold load of `url` once its modules are in charge,
+    plus half a second for trailing frames (reader pages open no websocket: all zero)."""
     context = browser.new_context()
     page = context.new_page()
     received: list[int] = []
@@ -72,11 +71,8 @@ def ws_on_load(browser: Browser, url: str) -> dict:
 
     page.on("websocket", on_ws)
     response = page.goto(url)
-    page.locator("flash-page[data-island=ready]").wait_for(state="attached", timeout=60_000)
-    deadline = time.monotonic() + 60
-    while not any(HYDRATED in text for text in texts) and time.monotonic() < deadline:
-        page.wait_for_timeout(50)
-    page.wait_for_timeout(500)
+    page.locator("flash-page[data-enhanced=ready]").wait_for(state="attached", timeout=60_000)
+    page.wait_for_load_state("networkidle")
     document = len(response.body()) if response else 0
     context.close()
     events = [f for f in sent if f.startswith((EVENT_PREFIX, CONNECT_PREFIX))]
@@ -99,7 +95,7 @@ def browser_navigation(browser: Browser, url: str) -> tuple[dict, list[str]]:
     page.on("websocket", lambda ws: ws.on("framesent", lambda p: sent.append(str(p))))
     page.on("request", lambda r: routes.VIEW_PREFIX + "/" in r.url and views.append(r.url))
     page.goto(url)
-    page.locator("flash-page[data-island=ready]").wait_for(state="attached", timeout=60_000)
+    page.locator("flash-page[data-enhanced=ready]").wait_for(state="attached", timeout=60_000)
     hrefs = page.eval_on_selector_all("input[name=office][data-href]",
                                       "els => els.map(e => e.getAttribute('data-href'))")
     page.wait_for_timeout(1000)  # the load's own events, so they are not counted below

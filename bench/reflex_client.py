@@ -123,6 +123,19 @@ class ReflexClient:
         """Until any delta received so far (the hydrate's included) holds `substate`."""
         await self._wait_for_delta_after(0, timeout, substate)
 
+    async def wait_for_field(self, substate: str, field: str, value: Any = None,
+                             timeout: float = 30) -> None:
+        """Until the server has sent `field` of `substate` (with `value`, if given): other
+        events' deltas of the same substate (the page's on_load) may come first."""
+        def sent() -> bool:
+            latest = self.state_value(substate, field)
+            return latest is not None and (value is None or latest == value)
+
+        async def arrived() -> None:
+            async with self._arrived:
+                await self._arrived.wait_for(sent)
+        await asyncio.wait_for(arrived(), timeout)
+
     def state_value(self, substate: str, field: str) -> Any:
         """The latest value the server sent for `field` of `substate` (e.g. BUILDER, 'offices')."""
         for update in reversed(self.deltas):

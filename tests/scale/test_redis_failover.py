@@ -28,7 +28,8 @@ def test_state_survives_the_backend_that_held_it(page: Page, tmp_path: Path) -> 
                 client = ReflexClient(backend_a, auth)
                 await client.connect()
                 await client.send(f"{BUILDER}.set_theme", {"value": "dark-high"}, until=BUILDER)
-                assert client.state_value(BUILDER, "theme") == "dark-high"
+                # The page's own on_load (in the hydrate) answers with the same substate.
+                await client.wait_for_field(BUILDER, "theme", "dark-high")
                 await client.close()
                 return client.token
 
@@ -40,8 +41,8 @@ def test_state_survives_the_backend_that_held_it(page: Page, tmp_path: Path) -> 
             async def theme_on_b(token: str | None) -> object:
                 client = ReflexClient(backend_b, auth, token=token)
                 await client.connect()
-                # The builder's state as B loaded it from Redis: wait until it arrives.
-                await client.wait_for_state(BUILDER)
+                # The builder's state as B loaded it from Redis: wait until its theme arrives.
+                await client.wait_for_field(BUILDER, "theme")
                 value = client.state_value(BUILDER, "theme")
                 await client.close()
                 return value
