@@ -26,6 +26,17 @@ class SpanView:
 
 
 @dataclasses.dataclass(frozen=True)
+class FigureView:
+    """A further photo of an item that has several: the same rules as the first."""
+
+    src: str
+    alt: str
+    real: bool
+    caption: str
+    caption_parts: list[SpanView]
+
+
+@dataclasses.dataclass(frozen=True)
 class ItemView:
     id: str
     heading_id: str
@@ -48,6 +59,7 @@ class ItemView:
     permalink: str
     issue_link: str
     source_url: str  # the item's page at the source, if the feed gives one
+    more_figures: tuple[FigureView, ...] = ()
     # What the view is a function of, when a renderer may share its HTML between pages
     # (render/page_views.py sets it; empty: render it every time).
     render_key: tuple = ()
@@ -141,7 +153,20 @@ def item_view(item: Item, terms: tuple[str, ...] = (), *, readings: bool = True,
         permalink=routes.item_url(item.id),
         issue_link=routes.issue_url(item.issue_date) if item.issue_date else "",
         source_url=item.url or "",
+        more_figures=tuple(_figure(p, item, terms, readings, lang, fallback)
+                           for p in item.more_photos),
     )
+
+
+def _figure(photo, item: Item, terms: tuple[str, ...], readings: bool, lang: str,
+            fallback: str) -> FigureView:
+    real = bool(photo.url)
+    return FigureView(
+        src=photo.url or fallback,
+        alt=((photo.caption or i18n.text(lang, "photo.no_caption")) if real
+             else placeholder_alt(item.office.name, lang, item.office.code)),
+        real=real, caption=photo.caption,
+        caption_parts=marked(photo.caption, terms, readings=readings))
 
 
 def _dom_id(value: str) -> str:

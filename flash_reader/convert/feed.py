@@ -74,7 +74,7 @@ def _item(date: dt.date, item: Item, published: str,
     if item.office_inferred_from:
         flash["office_inferred_from"] = str(item.office_inferred_from)
     if len(item.photos) > 1:
-        # The reader shows the first photo; every photo and caption is kept for staff.
+        # Every photo with its caption: the reader shows each as a figure, the first from `image`.
         flash["photos"] = [_photo(p, photo_base_url) for p in item.photos]
     feed_item: dict[str, Any] = {
         "id": item_id(date, item.position),

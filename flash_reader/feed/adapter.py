@@ -132,13 +132,15 @@ def adapt_item(wire: WireItem, index: int, base: str | None,
     if issue_date is None and published is not None:
         issue_date = published.astimezone(JST).date()
     photo = _photo(wire, base)
+    more = _more_photos(wire, base, photo)
     return Item(
         id=item_id,
         title=sanitize.clean_text(wire.title) or _fallback_title(paragraphs),
         office=_office(flash, offices),
         issue_date=issue_date,
-        paragraphs=_without_caption(paragraphs, photo),
+        paragraphs=_without_captions(paragraphs, (photo, *more)),
         photo=photo,
+        more_photos=more,
         url=sanitize.safe_url(wire.url or wire.external_url, base, sanitize.SAFE_IMAGE_SCHEMES),
         published=published,
         link_lost=bool(flash and flash.link_lost),
@@ -167,14 +169,37 @@ def _photo(wire: WireItem, base: str | None) -> Photo | None:
     return Photo(caption=caption, url=url, file_name=file_name)
 
 
-def _without_caption(paragraphs, photo: Photo | None):
+MAX_PHOTOS = 10  # per item; a feed offering more is showing something else
+
+
+def _more_photos(wire: WireItem, base: str | None, first: Photo | None) -> tuple[Photo, ...]:
+    """The item's other photos (`_flash.photos` after the first), each with its caption."""
+    listed = wire.flash.photos if wire.flash and isinstance(wire.flash.photos, list) else []
+    photos = []
+    for entry in listed[:MAX_PHOTOS]:
+        if not isinstance(entry, dict):
+            continue
+        fields = {key: entry.get(key) if isinstance(entry.get(key), str) else None
+                  for key in ("file", "caption", "url")}
+        url = sanitize.safe_url(fields["url"], base, sanitize.SAFE_IMAGE_SCHEMES)
+        caption = sanitize.clean_text(fields["caption"]) if fields["caption"] else ""
+        file_name = sanitize.clean_text(fields["file"]) or None if fields["file"] else None
+        if url or caption or file_name:
+            photos.append(Photo(caption=caption, url=url, file_name=file_name))
+    # The first is the item's `image` and `photo_caption` already.
+    if photos and first is not None and (photos[0].url, photos[0].caption) == (
+            first.url, first.caption):
+        photos = photos[1:]
+    return tuple(photos)
+
+
+def _without_captions(paragraphs, photos: tuple[Photo | None, ...]):
     """Feeds for people without figures (ours included) end the text with 「写真：caption」;
-    the reader shows the caption with the photo, so that paragraph is not shown twice."""
-    if photo is None or not photo.caption or not paragraphs:
-        return paragraphs
-    last = "".join(span.text for span in paragraphs[-1]).strip()
-    if last in (f"写真：{photo.caption}", f"写真:{photo.caption}", f"写真: {photo.caption}"):
-        return paragraphs[:-1]
+    the reader shows each caption with its photo, so those paragraphs are not shown twice."""
+    captions = {f"{mark}{photo.caption}" for photo in photos if photo and photo.caption
+                for mark in ("写真：", "写真:", "写真: ")}
+    while paragraphs and "".join(span.text for span in paragraphs[-1]).strip() in captions:
+        paragraphs = paragraphs[:-1]
     return paragraphs
 
 

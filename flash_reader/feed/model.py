@@ -52,6 +52,7 @@ class Item(msgspec.Struct, frozen=True, gc=False):
     url: str | None = None
     published: dt.datetime | None = None
     link_lost: bool = False
+    more_photos: tuple[Photo, ...] = ()  # after the first, when the item has several
 
 
 class Feed(msgspec.Struct, frozen=True, gc=False):

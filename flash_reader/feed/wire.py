@@ -34,6 +34,9 @@ class WireItemFlash(msgspec.Struct):
     photo_caption: str | None = None
     photo_file: str | None = None
     link_lost: bool = False
+    # Every photo of an item that has several ({file, caption, url}); checked field by field
+    # in the adapter, so one odd entry costs that photo, never the item or the feed.
+    photos: object = None
 
 
 class WireItem(msgspec.Struct):

@@ -95,9 +95,9 @@ def test_import_command_summary_and_exit_status(tmp_path: Path,
     out = tmp_path / "out"
     assert main(["import", str(FIXTURES), "--out", str(out)]) == 2  # one item has no office
     captured = capsys.readouterr()
-    assert "imported 7 issues, 24 items into 1 page" in captured.out
+    assert "imported 8 issues, 25 items into 1 page" in captured.out
     assert "item-skipped 1" in captured.out and "office-from-heading 4" in captured.out
-    assert "[##############################]     7/7 issues" in captured.err
+    assert "[##############################]     8/8 issues" in captured.err
     assert "どこの話か分からない記事" in captured.err
     assert "どこの話か分からない記事" in (out / "import-report.txt").read_text(encoding="utf-8")
 

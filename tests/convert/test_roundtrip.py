@@ -62,3 +62,17 @@ def test_hostile_page_is_inert_in_the_reader(tmp_path: Path, feed_store: FeedSto
     assert "&lt;script&gt;alert(" in page
     assert "javascript:" not in page and "alert('photo')" not in page
     assert json.dumps(feed).count("javascript:") == 0
+
+
+def test_item_with_two_photos_shows_both_with_their_captions_as_alt(
+        tmp_path: Path, feed_store: FeedStore, client: TestClient) -> None:
+    path, feed = written(tmp_path, "two-photos.txt")
+    [item] = feed["items"]
+    assert [p["caption"] for p in item["_flash"]["photos"]] == ["発表する生徒", "表彰式の様子"]
+    feed_store.load(str(path))
+    page = client.get(f"/items/{item['id']}", headers={"Accept": "text/html"}).text
+    assert page.count('<figure class="item-figure') == 2
+    for photo in item["_flash"]["photos"]:
+        assert f'src="{escape(photo["url"])}" alt="{escape(photo["caption"])}"' in page
+    # The captions are shown with the photos, not once more as text.
+    assert "写真:表彰式の様子" not in page and "写真：表彰式の様子" not in page

@@ -123,3 +123,46 @@ def test_caption_repeated_as_the_last_paragraph_is_not_shown_twice() -> None:
                                     _flash={"photo_caption": "港の様子"}))))
     assert [[s.text for s in p] for p in parsed.items[0].paragraphs] == [["本文。"]]
     assert parsed.items[0].photo.caption == "港の様子"
+
+
+def test_parse_item_with_two_photos_keeps_both_captions() -> None:
+    first = {"file": "PAR-1.jpg", "caption": "一枚目", "url": "https://example.org/p/PAR-1.jpg"}
+    second = {"file": "PAR-2.jpg", "caption": "二枚目", "url": "https://example.org/p/PAR-2.jpg"}
+    text = "本文\n\n写真：一枚目\n\n写真：二枚目"
+    document = feed(item("a", image=first["url"], content_text=text,
+                         _flash={"office": "PAR", "photo_caption": "一枚目",
+                                 "photo_file": "PAR-1.jpg", "photos": [first, second]}))
+    only = parse(encode(document)).items[0]
+    assert only.photo is not None and only.photo.caption == "一枚目"
+    assert [(p.caption, p.url, p.file_name) for p in only.more_photos] == [
+        ("二枚目", "https://example.org/p/PAR-2.jpg", "PAR-2.jpg")]
+    # Both 「写真：」 paragraphs are shown with their photos, not again in the text.
+    assert ["".join(s.text for s in p) for p in only.paragraphs] == ["本文"]
+
+
+@pytest.mark.parametrize("photos", [
+    "PAR-2.jpg", 7, {"file": "x"}, [None, 3, "s", ["nested"]],
+    [{"caption": 5, "url": ["x"], "file": {"a": 1}}],
+])
+def test_parse_item_with_photos_of_the_wrong_shape_keeps_the_item(photos: object) -> None:
+    document = feed(item("a", _flash={"office": "PAR", "photo_caption": "一枚目",
+                                      "photos": photos}))
+    parsed = parse(encode(document))
+    assert [i.id for i in parsed.items] == ["a"]
+    assert parsed.items[0].more_photos == ()
+
+
+def test_parse_item_with_hostile_photo_urls_drops_the_urls() -> None:
+    photos = [{"caption": "一", "url": "https://example.org/1.jpg"},
+              {"caption": "<b>二</b>", "url": "javascript:alert(1)"},
+              {"caption": "三", "url": "data:text/html,<script>alert(1)</script>"}]
+    only = parse(encode(feed(item("a", image=photos[0]["url"],
+                                  _flash={"photo_caption": "一", "photos": photos})))).items[0]
+    assert [p.url for p in only.more_photos] == [None, None]
+    assert only.more_photos[0].caption == "<b>二</b>"  # text, escaped where it is shown
+
+
+def test_parse_item_with_hundreds_of_photos_keeps_a_bounded_number() -> None:
+    photos = [{"caption": f"写真{n}", "url": f"https://example.org/{n}.jpg"} for n in range(500)]
+    only = parse(encode(feed(item("a", _flash={"photos": photos})))).items[0]
+    assert len(only.more_photos) <= 10
