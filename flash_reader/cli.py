@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from flash_reader.feed.archive import DEFAULT_MAX_PAGES, merge, next_page_url
-from flash_reader.feed.errors import FeedError
+from flash_reader.feed.errors import KIND_SUMMARY, FeedError, kind
 from flash_reader.feed.page import Page
 from flash_reader.feed.page_cache import ACCEPT_SECONDS, PageCache
 from flash_reader.feed.page_loader import PageLoader
@@ -201,7 +201,7 @@ def _validate(args: argparse.Namespace) -> int:
             url = next_page_url(tuple(pages), args.max_pages)
     except FeedError as exc:
         where = f"page {len(pages) + 1}: " if args.all and pages else ""
-        print(f"invalid: {where}{exc}", file=sys.stderr)
+        print(f"invalid: {where}{KIND_SUMMARY[kind(exc)]}: {exc}", file=sys.stderr)
         return 1
     feed = merge(tuple(pages))
     for note in feed.notes:

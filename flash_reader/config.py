@@ -21,6 +21,12 @@ def refresh_seconds() -> float:
     return _number("FLASH_REFRESH_SECONDS", 300.0, minimum=1.0)
 
 
+def start_wait_seconds() -> float:
+    """FLASH_START_WAIT_SECONDS: how long start-up waits for the feed server before it serves
+    the last good copy (or the loading notice) and goes on trying in the background (default 5)."""
+    return _number("FLASH_START_WAIT_SECONDS", 5.0, minimum=0.0)
+
+
 def cache_dir() -> Path | None:
     """FLASH_CACHE_DIR: where the last good copy of every page is kept ('off' to disable)."""
     value = os.environ.get("FLASH_CACHE_DIR", "").strip()

@@ -180,6 +180,9 @@ def _dom_id(value: str) -> str:
 JST = dt.timezone(dt.timedelta(hours=9), "JST")
 
 
+_STALE_REASON = {"fetch": "stale.down", "status": "stale.status", "data": "stale.data"}
+
+
 def staleness_notice(snapshot, lang: str = i18n.DEFAULT) -> str:
     """What readers are told when the feed server failed (empty when all is well)."""
     if not snapshot.error:
@@ -189,8 +192,8 @@ def staleness_notice(snapshot, lang: str = i18n.DEFAULT) -> str:
     if snapshot.loaded_at is None:
         return i18n.text(lang, "stale.unknown_time")
     when = snapshot.loaded_at.astimezone(JST)
-    # The server answered with data we cannot use, or did not answer: say which, truthfully.
-    reason = i18n.text(lang, "stale.data" if snapshot.error_kind == "data" else "stale.down")
+    # No answer, an error answer, or data we cannot use: say which, truthfully.
+    reason = i18n.text(lang, _STALE_REASON.get(snapshot.error_kind, "stale.down"))
     return i18n.text(lang, "stale.since", reason=reason,
                      date=i18n.date_text(lang, when.year, when.month, when.day),
                      time=f"{when:%H:%M}")

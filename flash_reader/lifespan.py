@@ -1,10 +1,12 @@
 """Per-process start-up and refresh: the feed is loaded and re-checked once per process, in
 the background, never per reader.
 
-Start-up loads the first page before serving (from the server, or the last good copy on
-disk), then follows the whole archive in the background, so every permalink resolves on every
-process soon after a start. Each refresh is a conditional GET of the first page; when it
-links to a different chain of older pages, the archive is followed again.
+Start-up loads the first page before serving — from the server, or, when the server has not
+answered within FLASH_START_WAIT_SECONDS, from the last good copy on disk (saying so) while the
+server is still asked in the background — then follows the whole archive in the background,
+so every permalink resolves on every process soon after a start. Each refresh is a conditional
+GET of the first page; when it links to a different chain of older pages, the archive is
+followed again.
 """
 
 from __future__ import annotations
@@ -25,11 +27,18 @@ log = logging.getLogger(__name__)
 async def feed_lifespan() -> AsyncIterator[None]:
     source = config.feed_source()
     store.configure(config.cache_dir(), config.max_pages())
-    try:
-        await asyncio.to_thread(store.load, source)
-    except Exception:  # a bad feed never stops the app: readers get the notice
-        log.exception("feed start-up load failed unexpectedly")
-    keeper = asyncio.create_task(keep_fresh(store, source, config.refresh_seconds()))
+    # The disk copy first (no network: instant), marked as not yet confirmed; the server's
+    # answer then replaces it (a 304 costs nothing more) — usually before anyone is served.
+    await asyncio.to_thread(store.load_kept, source)
+    first = asyncio.create_task(asyncio.to_thread(store.load, source))
+    wait = config.start_wait_seconds()
+    await asyncio.wait({first}, timeout=wait)
+    if not first.done():
+        # A slow or trickling server must not keep the app from answering.
+        log.warning("the feed server has not answered in %g s: serving %s while it is asked "
+                    "in the background", wait, "the last good copy"
+                    if store.current().pages else "the loading notice")
+    keeper = asyncio.create_task(keep_fresh(store, source, config.refresh_seconds(), first))
     try:
         yield
     finally:
@@ -38,8 +47,15 @@ async def feed_lifespan() -> AsyncIterator[None]:
             await keeper
 
 
-async def keep_fresh(feed_store: FeedStore, source: str, interval: float) -> None:
-    """Follow the archive now, then refresh every `interval` seconds, forever."""
+async def keep_fresh(feed_store: FeedStore, source: str, interval: float,
+                     first: asyncio.Future | None = None) -> None:
+    """When the start-up load `first` is done, follow the archive, then refresh every
+    `interval` seconds, forever."""
+    if first is not None:
+        try:
+            await first
+        except Exception:  # a bad feed never stops the app: readers get the notice
+            log.exception("feed start-up load failed unexpectedly")
     walked = False
     warmed = ""
     while True:

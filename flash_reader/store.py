@@ -44,7 +44,7 @@ class Snapshot:
     feed_digest: str = ""  # of the merged feed alone, computed once per publish
     loaded_at: dt.datetime | None = None  # when the server last confirmed the first page
     error: str | None = None  # why the first page could not be refreshed (staff only)
-    # "fetch": the server could not be reached; "data": it answered with unusable data.
+    # "fetch": no answer; "status": an error answer; "data": an answer with unusable data.
     error_kind: str | None = None
     items_by_id: dict[str, Item] = dataclasses.field(default_factory=dict)
     # Folded once per load, so a search never re-normalises the feed.
@@ -121,6 +121,22 @@ class FeedStore:
             return self._publish(source, (first, *older), _fallback_error(first, source),
                                  error_kind=(first.failure_kind or "fetch")
                                  if first.from_cache else None)
+
+    def load_kept(self, source: str) -> Snapshot:
+        """Publish the last good copy of `source`'s first page from disk, without asking the
+        server (call it before `load` at start-up): readers get it while a slow server is
+        still being asked, and it says so until `load` hears from the server."""
+        with self._lock:
+            if self._snapshot.pages:
+                return self._snapshot
+            page = self._loader.kept(source)
+            if page is None:
+                return self._snapshot
+            page = dataclasses.replace(
+                page, failure=f"{source}: no answer yet from the feed server since start-up",
+                failure_kind="fetch")
+            return self._publish(source, (page,), _fallback_error(page, source),
+                                 error_kind="fetch")
 
     def load_archive(self, progress: Callable[[int, int], None] | None = None) -> Snapshot:
         """Follow `next_url` from the first page to the end of the archive (same limits and
@@ -242,6 +258,8 @@ def _fallback_error(first: Page, source: str) -> str | None:
     if not first.from_cache:
         return None
     reason = first.failure or f"{source}: the server could not be reached"
+    if first.fetched_at is None:
+        return f"{reason} — showing the last good copy (when it was fetched is not known)"
     return f"{reason} — showing the copy last fetched {first.fetched_at:%Y-%m-%d %H:%M} UTC"
 
 

@@ -97,7 +97,18 @@ def test_validate_broken_feed_exit_1_without_traceback(tmp_path: Path, content: 
 def test_validate_unreachable_url_exit_1() -> None:
     result = run_cli("validate", "http://127.0.0.1:9/feed.json")
     assert result.returncode == 1 and "cannot connect" in result.stderr
+    assert result.stderr.startswith("invalid: no answer from the server: ")
     assert "Traceback" not in result.stderr
+
+
+def test_validate_error_answer_says_the_server_answered() -> None:
+    from tests.feed.httpserver import feed_server
+
+    with feed_server() as server:
+        result = run_cli("validate", server.url("/missing.json"))
+    assert result.returncode == 1
+    assert result.stderr.startswith("invalid: the server answered with an error: ")
+    assert "404" in result.stderr
 
 
 BAD_BYTES = {

@@ -79,7 +79,7 @@ def test_a_bad_answer_is_told_apart_from_no_answer(tmp_path) -> None:
     path.unlink()
     gone = store.load(str(path))
     assert gone.error_kind == "fetch"
-    assert staleness_notice(gone).startswith("配信元に接続できないため")
+    assert staleness_notice(gone).startswith("配信元から応答がないため")
 
 
 def test_first_page_linking_a_new_chain_drops_the_old_one(tmp_path) -> None:
@@ -106,3 +106,22 @@ def test_first_page_linking_a_new_chain_drops_the_old_one(tmp_path) -> None:
         new = store.load_archive()
         assert [p.url.rsplit("/", 1)[1] for p in new.pages] == ["feed.json", "renumbered-2.json"]
         assert len(new.items) == 8 and all(i.id.startswith("new-") for i in new.items[4:])
+
+
+def test_an_error_answer_is_told_apart_from_no_answer(tmp_path) -> None:
+    from flash_reader.feed.page_cache import PageCache
+    from flash_reader.feed.page_loader import PageLoader
+    from flash_reader.item_views import staleness_notice
+    from tests.feed.httpserver import feed_server
+
+    with feed_server() as server:
+        url = server.serve("/feed.json", DEFAULT_FEED.read_bytes())
+        store = FeedStore(loader=PageLoader(PageCache(tmp_path / "cache")))
+        store.load(url)
+        for status in (500, 404):
+            server.serve("/feed.json", b"oops", status=status, content_type="text/plain")
+            answered = store.load(url)
+            assert answered.error_kind == "status" and len(answered.items) == 7
+            assert staleness_notice(answered).startswith("配信元のサーバーがエラーを返したため")
+            assert staleness_notice(answered, "en").startswith(
+                "The source's server answered with an error")

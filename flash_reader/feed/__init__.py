@@ -4,6 +4,7 @@ from flash_reader.feed.errors import (
     FeedError,
     FeedFetchError,
     FeedFormatError,
+    FeedStatusError,
     FeedTooLargeError,
     FeedValidationError,
 )
@@ -15,6 +16,7 @@ __all__ = [
     "FeedError",
     "FeedFetchError",
     "FeedFormatError",
+    "FeedStatusError",
     "FeedTooLargeError",
     "FeedValidationError",
     "Item",

@@ -3,15 +3,16 @@
 Every message is written for a staff member, not a programmer: it says which feed,
 which item and which field, and what was expected.
 
-Two kinds matter to readers (see `kind`): the server could not be reached or answered with an
-error ("fetch"), or it answered with data we cannot use ("data").
+Three kinds matter to readers and staff (see `kind`): the server gave no answer ("fetch"), it
+answered with an error ("status": an HTTP error, redirects that never end), or it answered with
+data we cannot use ("data").
 """
 
 from __future__ import annotations
 
 from typing import Literal
 
-Kind = Literal["fetch", "data"]
+Kind = Literal["fetch", "status", "data"]
 
 
 class FeedError(Exception):
@@ -19,7 +20,11 @@ class FeedError(Exception):
 
 
 class FeedFetchError(FeedError):
-    """The server could not be reached, timed out, or answered with an error status."""
+    """The server could not be reached or did not answer in time."""
+
+
+class FeedStatusError(FeedFetchError):
+    """The server answered, with an error: an HTTP error status or redirects without end."""
 
 
 class FeedFormatError(FeedError):
@@ -51,8 +56,19 @@ class PageLimitError(FeedError):
 
 
 def kind(error: FeedError) -> Kind:
-    """'fetch' when the server could not answer, 'data' when it answered with unusable data."""
+    """'fetch': no answer; 'status': an error answer; 'data': an answer we cannot use."""
+    if isinstance(error, FeedStatusError):
+        return "status"
     return "fetch" if isinstance(error, FeedFetchError) else "data"
+
+
+# What each kind means, for staff (the log and `flash-reader validate`); readers' words are in
+# the catalogues (stale.*).
+KIND_SUMMARY: dict[Kind, str] = {
+    "fetch": "no answer from the server",
+    "status": "the server answered with an error",
+    "data": "the server answered with data that cannot be used",
+}
 
 
 def describe_validation(where: str, message: str) -> str:

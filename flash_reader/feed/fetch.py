@@ -11,12 +11,14 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import certifi
+import httpcore
 import httpx
 
 from flash_reader.feed.errors import (
     FeedError,
     FeedFetchError,
     FeedFormatError,
+    FeedStatusError,
     FeedTooLargeError,
 )
 
@@ -118,26 +120,34 @@ def _fetch_http(url: str, limits: FetchLimits, transport: httpx.BaseTransport | 
         headers["If-None-Match"] = validators.etag
     if validators and validators.last_modified:
         headers["If-Modified-Since"] = validators.last_modified
-    client = httpx.Client(transport=transport, timeout=limits.timeout, follow_redirects=True,
-                          max_redirects=limits.max_redirects, headers=headers,
-                          verify=_ssl_context())
+    deadline = time.monotonic() + limits.total_seconds
+    client = httpx.Client(transport=transport or _DeadlineTransport(deadline),
+                          timeout=limits.timeout, follow_redirects=True,
+                          max_redirects=limits.max_redirects, headers=headers)
     try:
         with client, client.stream("GET", url) as response:
             if response.status_code == 304 and validators:
                 return Fetched(b"", str(response.url), validators, not_modified=True)
             _check_response(url, response)
-            body = _read_limited(url, response, limits)
+            body = _read_limited(url, response, limits, deadline)
             return Fetched(body, str(response.url), Validators(
                 clean_validator(response.headers.get("etag")),
                 clean_validator(response.headers.get("last-modified"))))
     except httpx.TooManyRedirects:
-        raise FeedFetchError(f"{url}: more than {limits.max_redirects} redirects") from None
+        raise FeedStatusError(f"{url}: more than {limits.max_redirects} redirects (a redirect "
+                              "loop?)") from None
     except httpx.TimeoutException:
+        if time.monotonic() >= deadline:
+            raise FeedFetchError(f"{url}: the server sent its answer too slowly (more than "
+                                 f"{limits.total_seconds:g} s in total)") from None
         raise FeedFetchError(f"{url}: the server did not answer in time") from None
     except httpx.DecodingError:  # the server answered, with a broken compressed body
         raise FeedFormatError(f"{url}: the response could not be decompressed") from None
     except httpx.InvalidURL as exc:
         raise FeedFetchError(f"{url}: not a usable URL ({exc})") from None
+    except (httpx.RemoteProtocolError, httpx.ReadError) as exc:
+        raise FeedFetchError(f"{url}: the connection broke before the whole answer arrived "
+                             f"({exc.__class__.__name__}: {exc})") from None
     except httpx.HTTPError as exc:
         raise FeedFetchError(f"{url}: cannot connect ({exc.__class__.__name__}: {exc})") from None
 
@@ -150,7 +160,7 @@ def _ssl_context() -> ssl.SSLContext:
 
 def _check_response(url: str, response: httpx.Response) -> None:
     if response.status_code != 200:
-        raise FeedFetchError(
+        raise FeedStatusError(
             f"{url}: the server answered {response.status_code} {response.reason_phrase}")
     content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type and not content_type.endswith(_JSON_TYPES):
@@ -159,9 +169,9 @@ def _check_response(url: str, response: httpx.Response) -> None:
             f"{url}: the server sent {content_type!r}, not a JSON Feed (application/feed+json)")
 
 
-def _read_limited(url: str, response: httpx.Response, limits: FetchLimits) -> bytes:
+def _read_limited(url: str, response: httpx.Response, limits: FetchLimits,
+                  deadline: float) -> bytes:
     max_bytes = limits.max_bytes
-    deadline = time.monotonic() + limits.total_seconds
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise FeedTooLargeError(
@@ -176,6 +186,74 @@ def _read_limited(url: str, response: httpx.Response, limits: FetchLimits) -> by
                 f"{url}: the feed is over the limit of {max_bytes:,} bytes (after decompression)")
         chunks.append(chunk)
         if time.monotonic() > deadline:
-            raise FeedFetchError(f"{url}: the server sent the feed too slowly "
+            raise FeedFetchError(f"{url}: the server sent its answer too slowly "
                                  f"(more than {limits.total_seconds:g} s in total)")
     return b"".join(chunks)
+
+
+class _DeadlineTransport(httpx.HTTPTransport):
+    """httpx's own transport, with one wall-clock deadline for the whole fetch.
+
+    httpx's timeouts apply to each network operation, so a server that sends its headers one
+    byte every few seconds is never "timed out". Every connect, read and write here waits at
+    most until `deadline` (redirects included); then httpx raises its ReadTimeout as usual.
+    """
+
+    def __init__(self, deadline: float) -> None:
+        super().__init__(verify=_ssl_context())
+        # httpx builds its pool without a way to pass a network backend: build the same pool
+        # (default limits, our TLS context) with one. Proxies from the environment are
+        # mounted by the Client beside this transport and keep httpx's own.
+        self._pool = httpcore.ConnectionPool(ssl_context=_ssl_context(),
+                                             network_backend=_DeadlineBackend(deadline))
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    def __init__(self, deadline: float) -> None:
+        self._inner = httpcore.SyncBackend()
+        self.deadline = deadline
+
+    def left(self, timeout: float | None) -> float:
+        """The time an operation may take: its own timeout, but never past the deadline."""
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise httpcore.ReadTimeout("the whole fetch took longer than its limit")
+        return left if timeout is None else min(timeout, left)
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                    local_address: str | None = None, socket_options=None
+                    ) -> httpcore.NetworkStream:
+        return _DeadlineStream(self._inner.connect_tcp(
+            host, port, self.left(timeout), local_address, socket_options), self)
+
+    def connect_unix_socket(self, path: str, timeout: float | None = None,
+                            socket_options=None) -> httpcore.NetworkStream:
+        return _DeadlineStream(self._inner.connect_unix_socket(
+            path, self.left(timeout), socket_options), self)
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    def __init__(self, inner: httpcore.NetworkStream, backend: _DeadlineBackend) -> None:
+        self._inner = inner
+        self._backend = backend
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, self._backend.left(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, self._backend.left(timeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None,
+                  timeout: float | None = None) -> httpcore.NetworkStream:
+        return _DeadlineStream(self._inner.start_tls(ssl_context, server_hostname,
+                                                     self._backend.left(timeout)),
+                               self._backend)
+
+    def get_extra_info(self, info: str):
+        return self._inner.get_extra_info(info)

@@ -16,11 +16,13 @@ class Page:
     url: str  # as requested
     feed: Feed
     validators: Validators
-    fetched_at: dt.datetime  # when the server last confirmed this content (200 or 304)
+    # When the server last confirmed this content (200 or 304); None for a kept copy whose
+    # time is not known.
+    fetched_at: dt.datetime | None
     final_url: str | None = None
     from_cache: bool = False  # the server could not give it: this is the last good copy
     failure: str | None = None  # why the server could not give it (with from_cache)
-    # "fetch": the server could not be reached or answered with an error;
+    # "fetch": no answer; "status": an error answer (HTTP status, endless redirects);
     # "data": it answered with data that was refused (bad bytes, invalid, shrunk).
     failure_kind: Kind | None = None
 

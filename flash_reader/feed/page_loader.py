@@ -11,7 +11,7 @@ import logging
 
 import httpx
 
-from flash_reader.feed.errors import FeedError, FeedShrinkError, kind
+from flash_reader.feed.errors import KIND_SUMMARY, FeedError, FeedShrinkError, kind
 from flash_reader.feed.fetch import DEFAULT_LIMITS, FetchLimits, Validators, fetch
 from flash_reader.feed.model import Feed
 from flash_reader.feed.page import Page, now
@@ -64,12 +64,16 @@ class PageLoader:
         self.cache.write(url, fetched.body, page)
         return page
 
+    def kept(self, url: str) -> Page | None:
+        """The last good copy of `url` on disk, checked, without asking the server."""
+        return self._from_disk(url, self.cache.read_metadata(url))
+
     def _fetch(self, url: str, validators: Validators | None):
         return fetch(url, limits=self.limits, transport=self.transport, validators=validators)
 
     def _fall_back(self, url: str, exc: FeedError, held: Page | None,
                    record: CacheRecord | None) -> Page:
-        log.warning("feed page %s failed: %s", url, exc)
+        log.warning("feed page %s failed (%s): %s", url, KIND_SUMMARY[kind(exc)], exc)
         message = str(exc) if url in str(exc) else f"{url}: {exc}"
         known = held or self._from_disk(url, record)
         if known is None:

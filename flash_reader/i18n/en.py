@@ -178,7 +178,8 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "stale.unknown_time": ("The latest bulletin could not be loaded. What was loaded last time "
                            "is shown."),
     "stale.data": "The source sent data that cannot be used",
-    "stale.down": "The source cannot be reached",
+    "stale.down": "The source does not answer",
+    "stale.status": "The source's server answered with an error",
     "stale.since": ("{reason}, so what was fetched on {date} at {time} (Japan time) is shown "
                     "(it may not be the latest)."),
     # /about

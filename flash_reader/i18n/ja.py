@@ -172,7 +172,8 @@ TEXT: dict[str, str | tuple[str, str]] = {
                    "さい。"),
     "stale.unknown_time": "最新の配信を読み込めませんでした。前回読み込んだ内容を表示しています。",
     "stale.data": "配信元のデータに問題があるため",
-    "stale.down": "配信元に接続できないため",
+    "stale.down": "配信元から応答がないため",
+    "stale.status": "配信元のサーバーがエラーを返したため",
     "stale.since": ("{reason}、{date} {time} に取得した内容を表示しています（最新ではない可能性が"
                     "あります）。"),
     # /about

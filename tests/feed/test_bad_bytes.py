@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import tempfile
 from pathlib import Path
 
@@ -102,11 +103,27 @@ CORRUPT_METADATA = {
     "url of another page": lambda record: {**record, "url": "https://elsewhere.example/"},
     "nested 100,000 deep": lambda record: b'{"x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
     "a megabyte long": lambda record: {**record, "x": " " * 1_000_000},
+    "ten megabytes long": lambda record: b" " * 10_000_000,
+    "empty": lambda record: b"",
+    "null": lambda record: None,
+    "missing": lambda record: MISSING,
+    "a folder": lambda record: FOLDER,
+    "a FIFO": lambda record: FIFO,
 }
+MISSING, FOLDER, FIFO = object(), object(), object()
 
 
 def _write(path: Path, corrupted: object) -> None:
-    path.write_bytes(corrupted if isinstance(corrupted, bytes) else json.dumps(corrupted).encode())
+    path.unlink()
+    if corrupted is MISSING:
+        return
+    if corrupted is FOLDER:
+        path.mkdir()
+    elif corrupted is FIFO:
+        os.mkfifo(path)  # opened for reading, it would wait for a writer forever
+    else:
+        path.write_bytes(corrupted if isinstance(corrupted, bytes)
+                         else json.dumps(corrupted).encode())
 
 
 def _metadata_file(cache: Path) -> Path:
@@ -124,34 +141,67 @@ def test_corrupt_cache_metadata_never_blocks_loading(
     _write(path, CORRUPT_METADATA[corruption](record))
     caplog.set_level(logging.WARNING)
     loader = PageLoader(PageCache(tmp_path))
-    page = loader.load(url)  # the server is up: a fresh copy, the bad file ignored
+    page = loader.load(url)  # the server is up: a fresh copy, the bad file set aside
     assert not page.from_cache and len(page.feed.items) == 2
-    assert any("ignoring" in record.getMessage() for record in caplog.records)
+    if corruption != "missing":
+        assert any("unusable" in record.getMessage() for record in caplog.records)
     again = loader.load(url, page)  # and updates keep working
     assert not again.from_cache and again.failure is None
 
 
 @pytest.mark.parametrize("corruption", CORRUPT_METADATA, ids=list(CORRUPT_METADATA))
-def test_corrupt_cache_metadata_with_the_server_down_is_a_feed_error(
+def test_corrupt_cache_metadata_with_the_server_down_still_serves_the_good_body(
         corruption: str, server: FeedServer, tmp_path: Path) -> None:
     url = _good_copy_on_disk(server, tmp_path)
     path = _metadata_file(tmp_path)
     record = json.loads(path.read_text(encoding="utf-8"))
     _write(path, CORRUPT_METADATA[corruption](record))
     server.down = True
-    with pytest.raises(FeedError, match="503"):
+    page = PageLoader(PageCache(tmp_path)).load(url)  # the body is checked and used
+    assert page.from_cache and len(page.feed.items) == 2
+    assert page.failure and "503" in page.failure
+    assert page.fetched_at is None  # the time is not known: the notice gives none
+
+
+def test_fetched_at_in_the_future_is_not_shown_as_a_date(server: FeedServer,
+                                                         tmp_path: Path) -> None:
+    url = _good_copy_on_disk(server, tmp_path)
+    path = _metadata_file(tmp_path)
+    record = json.loads(path.read_text(encoding="utf-8"))
+    _write(path, {**record, "fetched_at": "2999-01-01T00:00:00+00:00"})
+    server.down = True
+    page = PageLoader(PageCache(tmp_path)).load(url)
+    assert page.from_cache and page.fetched_at is None and len(page.feed.items) == 2
+
+
+@pytest.mark.parametrize("special", ["a FIFO", "a folder"])
+def test_special_file_in_place_of_the_body_never_blocks(special: str, server: FeedServer,
+                                                        tmp_path: Path) -> None:
+    url = _good_copy_on_disk(server, tmp_path)
+    (path,) = tmp_path.glob("*.body")
+    _write(path, CORRUPT_METADATA[special]({}))
+    server.down = True
+    with pytest.raises(FeedError, match="503"):  # nothing usable kept: said, not waited on
         PageLoader(PageCache(tmp_path)).load(url)
 
 
-@pytest.mark.parametrize("suffix", [".json", ".body"])
-def test_truncated_cache_file_with_the_server_down(suffix: str, server: FeedServer,
-                                                   tmp_path: Path) -> None:
+def test_truncated_cache_body_with_the_server_down(server: FeedServer, tmp_path: Path) -> None:
     url = _good_copy_on_disk(server, tmp_path)
-    (path,) = tmp_path.glob("*" + suffix)
+    (path,) = tmp_path.glob("*.body")
     path.write_bytes(path.read_bytes()[:20])
     server.down = True
     with pytest.raises(FeedError, match="503"):
         PageLoader(PageCache(tmp_path)).load(url)
+
+
+def test_truncated_cache_metadata_with_the_server_down_uses_the_body(
+        server: FeedServer, tmp_path: Path) -> None:
+    url = _good_copy_on_disk(server, tmp_path)
+    path = _metadata_file(tmp_path)
+    path.write_bytes(path.read_bytes()[:20])
+    server.down = True
+    page = PageLoader(PageCache(tmp_path)).load(url)
+    assert page.from_cache and len(page.feed.items) == 2
 
 
 def test_shift_jis_body_in_the_cache_is_ignored(server: FeedServer, tmp_path: Path) -> None:
@@ -210,7 +260,8 @@ def test_any_metadata_is_a_record_or_ignored(value: object) -> None:
             value = {**value, "url": url}  # reach the checks after the URL's
         path.write_text(json.dumps(value), encoding="utf-8")
         record = cache.read_metadata(url)
-    assert record is None or (record.fetched_at.tzinfo is not None and record.url == url)
+    assert record is None or ((record.fetched_at is None or record.fetched_at.tzinfo is not None)
+                              and record.url == url)
 
 
 def test_non_ascii_etag_from_the_server_is_not_sent_back(server: FeedServer,

@@ -37,7 +37,7 @@ def truncated(_request):
 FAULTS = {
     "slow beyond the timeout": (slow, "did not answer in time"),
     "500": (lambda r: (500, {"Content-Type": "text/plain"}, b"boom"), "answered 500"),
-    "truncated body": (truncated, "cannot connect"),
+    "truncated body": (truncated, "the connection broke before the whole answer arrived"),
     "wrong content-type": (lambda r: (200, {"Content-Type": "text/html"}, b"<html>"),
                            "'text/html', not a JSON Feed"),
     "redirect loop": (lambda r: (302, {"Location": "/feed.json"}, b""), "more than 3 redirects"),
@@ -94,3 +94,29 @@ def test_trickling_server_stopped_by_the_total_limit(caplog: pytest.LogCaptureFi
     assert time.monotonic() - started < 5
     assert "too slowly" in (snapshot.error or "")
     listener.close()
+
+
+def trickling_headers(listener: socket.socket, gap: float) -> None:
+    conn, _ = listener.accept()
+    conn.recv(65536)
+    try:
+        for byte in b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Slow: " + b"a" * 200:
+            conn.sendall(bytes([byte]))  # never idle long enough for a read timeout
+            time.sleep(gap)
+    except OSError:
+        pass
+    conn.close()
+
+
+def test_server_trickling_its_headers_is_stopped_by_the_total_limit() -> None:
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    threading.Thread(target=trickling_headers, args=(listener, 0.3), daemon=True).start()
+    store = FeedStore(loader=PageLoader(PageCache(None), limits=LIMITS))
+    started = time.monotonic()
+    snapshot = store.load(f"http://127.0.0.1:{listener.getsockname()[1]}/feed.json")
+    took = time.monotonic() - started
+    listener.close()
+    assert "too slowly" in (snapshot.error or "") and "2 s in total" in snapshot.error
+    assert took < LIMITS.total_seconds + 1.5  # the headers alone would take over 30 s

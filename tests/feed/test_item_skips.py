@@ -109,10 +109,24 @@ def test_skipped_items_are_logged_with_the_page_url(server: FeedServer,
                in record.getMessage() for record in caplog.records)
 
 
-def test_server_error_is_a_fetch_problem(server: FeedServer) -> None:
-    url = server.serve("/feed.json", b"oops", status=500, content_type="text/plain")
+@pytest.mark.parametrize("status", [500, 404, 410, 403])
+def test_server_error_is_an_error_answer_not_no_answer(server: FeedServer, status: int) -> None:
+    url = server.serve("/feed.json", b"oops", status=status, content_type="text/plain")
     with pytest.raises(FeedFetchError) as error:
         PageLoader(PageCache(None)).load(url)
+    assert kind(error.value) == "status"
+
+
+def test_redirect_loop_is_an_error_answer(server: FeedServer) -> None:
+    server.routes["/feed.json"] = lambda r: (302, {"Location": "/feed.json"}, b"")
+    with pytest.raises(FeedFetchError, match="redirect") as error:
+        PageLoader(PageCache(None)).load(server.url("/feed.json"))
+    assert kind(error.value) == "status"
+
+
+def test_no_server_is_no_answer() -> None:
+    with pytest.raises(FeedFetchError) as error:
+        PageLoader(PageCache(None)).load("http://127.0.0.1:9/feed.json")
     assert kind(error.value) == "fetch"
 
 
