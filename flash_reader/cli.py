@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from flash_reader.feed.archive import DEFAULT_MAX_PAGES, merge, next_page_url
+from flash_reader.feed.archive import DEFAULT_MAX_PAGES, archive_origins, merge, next_page_url
 from flash_reader.feed.errors import KIND_SUMMARY, FeedError, kind
 from flash_reader.feed.page import Page
 from flash_reader.feed.page_cache import ACCEPT_SECONDS, PageCache
@@ -192,7 +192,7 @@ def _validate(args: argparse.Namespace) -> int:
     url: str | None = args.source
     try:
         while url:
-            page = loader.load(url)
+            page = loader.load(url, origins=archive_origins(tuple(pages)) if pages else None)
             pages.append(page)
             if not args.all:
                 break

@@ -21,7 +21,12 @@ from pathlib import Path
 
 import msgspec
 
-from flash_reader.feed.archive import DEFAULT_MAX_PAGES, merge, next_page_url
+from flash_reader.feed.archive import (
+    DEFAULT_MAX_PAGES,
+    archive_origins,
+    merge,
+    next_page_url,
+)
 from flash_reader.feed.errors import FeedError, kind
 from flash_reader.feed.fetch import Validators
 from flash_reader.feed.model import Feed, Item
@@ -160,7 +165,8 @@ class FeedStore:
             if not url:
                 break
             try:
-                page = self._loader.load(url, held.get(url))
+                # Redirects of older pages stay within the sites next_url may name.
+                page = self._loader.load(url, held.get(url), archive_origins(tuple(pages)))
             except FeedError as exc:
                 note = f"an older page could not be loaded: {exc}"
                 log.warning("archive ends early: %s", exc)

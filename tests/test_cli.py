@@ -79,8 +79,7 @@ def test_validate_reports_dropped_items(tmp_path: Path,
 
 @pytest.mark.parametrize(("content", "expected"), [
     ("{", "not a JSON document"),
-    ('{"version": "https://jsonfeed.org/version/1.1", "title": [], "items": []}',
-     "feed: field 'title'"),
+    ('{"version": 1.1, "title": "t", "items": []}', "feed: field 'version'"),
     ("[]", "Expected `object`".replace("`", "")),
 ])
 def test_validate_broken_feed_exit_1_without_traceback(tmp_path: Path, content: str,

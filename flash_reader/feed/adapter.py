@@ -24,7 +24,8 @@ _item_decoder = msgspec.json.Decoder(WireItem)
 def adapt_feed(wire: WireFeed, base_url: str | None, notes: list[str] | None = None) -> Feed:
     """The model of a decoded feed. `notes` (from decoding) grows by every item skipped."""
     notes = [] if notes is None else notes
-    if not wire.version.startswith("https://jsonfeed.org/version/1"):
+    # Spaces around the URL (a hand-written or templated feed) change nothing it means.
+    if not wire.version.strip().startswith("https://jsonfeed.org/version/1"):
         raise FeedValidationError(
             f"field 'version' is {_quote(wire.version)}: expected a JSON Feed version such as "
             "'https://jsonfeed.org/version/1.1'"

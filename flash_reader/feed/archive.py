@@ -12,12 +12,12 @@ import logging
 import os
 import re
 from collections.abc import Collection, Mapping
-from urllib.parse import urlsplit
 
 import msgspec
 
 from flash_reader.feed.adapter import bounded_notes
 from flash_reader.feed.errors import FeedLoopError, FeedOriginError, PageLimitError
+from flash_reader.feed.fetch import origin
 from flash_reader.feed.model import Feed
 from flash_reader.feed.page import Page
 
@@ -26,21 +26,6 @@ DEFAULT_MAX_PAGES = 400
 MAX_MERGED_NOTES = 200
 MAX_URL_CHARS_IN_MESSAGES = 200
 ORIGINS_ENV = "FLASH_FEED_ALLOWED_ORIGINS"
-
-
-def origin(url: str | None) -> str | None:
-    """scheme://host:port of an http(s) URL (default ports spelled out), else None."""
-    if not url:
-        return None
-    try:
-        parts = urlsplit(url.strip())
-        port = parts.port
-    except ValueError:
-        return None
-    scheme = parts.scheme.lower()
-    if scheme not in ("http", "https") or not parts.hostname:
-        return None
-    return f"{scheme}://{parts.hostname}:{port or (443 if scheme == 'https' else 80)}"
 
 
 def allowed_origins_from_env(environ: Mapping[str, str] = os.environ) -> frozenset[str]:
@@ -69,10 +54,8 @@ def next_page_url(pages: tuple[Page, ...], max_pages: int = DEFAULT_MAX_PAGES,
     if candidate in seen or candidate == first:
         raise FeedLoopError(f"{pages[-1].url}: next_url points back to {shown}, "
                             "a page already read; the archive ends here")
-    extra = allowed_origins_from_env() if allowed_origins is None else allowed_origins
-    own = {origin(pages[0].url), origin(pages[0].final_url)} - {None}
     site = origin(candidate)
-    if site is None or site not in own | {origin(entry) for entry in extra}:
+    if site is None or site not in archive_origins(pages, allowed_origins):
         raise FeedOriginError(
             f"{pages[-1].url}: next_url points to another site ({shown}); older pages are "
             f"only read from the first page's site unless {ORIGINS_ENV} lists it; "
@@ -81,6 +64,15 @@ def next_page_url(pages: tuple[Page, ...], max_pages: int = DEFAULT_MAX_PAGES,
         raise PageLimitError(f"the archive has more than {max_pages} pages; "
                              "older pages are not loaded")
     return candidate
+
+
+def archive_origins(pages: tuple[Page, ...],
+                    allowed_origins: Collection[str] | None = None) -> frozenset[str]:
+    """The sites older pages may come from — every hop of a redirect included: the first
+    page's (as asked and as answered) and `allowed_origins` (None: FLASH_FEED_ALLOWED_ORIGINS)."""
+    extra = allowed_origins_from_env() if allowed_origins is None else allowed_origins
+    sites = {origin(pages[0].url), origin(pages[0].final_url)} if pages else set()
+    return frozenset((sites | {origin(entry) for entry in extra}) - {None})
 
 
 def _shorten(url: str) -> str:

@@ -18,6 +18,7 @@ from flash_reader.feed.errors import (
     FeedError,
     FeedFetchError,
     FeedFormatError,
+    FeedOriginError,
     FeedStatusError,
     FeedTooLargeError,
 )
@@ -66,6 +67,21 @@ def clean_validator(value: object) -> str | None:
     return value if all(" " <= char <= "~" for char in value) else None
 
 
+def origin(url: str | None) -> str | None:
+    """scheme://host:port of an http(s) URL (default ports spelled out), else None."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https") or not parts.hostname:
+        return None
+    return f"{scheme}://{parts.hostname}:{port or (443 if scheme == 'https' else 80)}"
+
+
 def is_remote(source: str) -> bool:
     return urlsplit(source).scheme.lower() in ("http", "https")
 
@@ -75,13 +91,18 @@ DEFAULT_LIMITS = FetchLimits()
 
 def fetch(source: str, *, limits: FetchLimits = DEFAULT_LIMITS,
           transport: httpx.BaseTransport | None = None,
-          validators: Validators | None = None) -> Fetched:
+          validators: Validators | None = None,
+          origins: frozenset[str] | None = None) -> Fetched:
     """Return the raw bytes of the feed at `source` (URL, file:// URL or path).
 
     With `validators` an http(s) fetch is conditional: a 304 gives `not_modified=True`.
+    With `origins` (scheme://host:port), every request — each redirect's too — must go to one
+    of them, or FeedOriginError is raised before it is sent.
     """
     if is_remote(source):
-        return _fetch_http(source, limits, transport, validators)
+        return _fetch_http(source, limits, transport, validators, origins)
+    if origins is not None:
+        raise FeedOriginError(f"{source}: not an http(s) URL of the archive's sites")
     return _read_file(source, limits)
 
 
@@ -113,7 +134,7 @@ def _read_file(source: str, limits: FetchLimits) -> Fetched:
 
 
 def _fetch_http(url: str, limits: FetchLimits, transport: httpx.BaseTransport | None,
-                validators: Validators | None) -> Fetched:
+                validators: Validators | None, origins: frozenset[str] | None) -> Fetched:
     headers = {"User-Agent": USER_AGENT,
                "Accept": "application/feed+json, application/json;q=0.9, */*;q=0.1"}
     if validators and validators.etag:
@@ -123,7 +144,8 @@ def _fetch_http(url: str, limits: FetchLimits, transport: httpx.BaseTransport | 
     deadline = time.monotonic() + limits.total_seconds
     client = httpx.Client(transport=transport or _DeadlineTransport(deadline),
                           timeout=limits.timeout, follow_redirects=True,
-                          max_redirects=limits.max_redirects, headers=headers)
+                          max_redirects=limits.max_redirects, headers=headers,
+                          event_hooks={"request": [_only_to(url, origins)]} if origins else None)
     try:
         with client, client.stream("GET", url) as response:
             if response.status_code == 304 and validators:
@@ -150,6 +172,16 @@ def _fetch_http(url: str, limits: FetchLimits, transport: httpx.BaseTransport | 
                              f"({exc.__class__.__name__}: {exc})") from None
     except httpx.HTTPError as exc:
         raise FeedFetchError(f"{url}: cannot connect ({exc.__class__.__name__}: {exc})") from None
+
+
+def _only_to(url: str, origins: frozenset[str]):
+    def check(request: httpx.Request) -> None:
+        if origin(str(request.url)) not in origins:
+            raise FeedOriginError(
+                f"{url}: redirected to another site ({str(request.url)[:200]}); older pages "
+                "are only read from the first page's site unless FLASH_FEED_ALLOWED_ORIGINS "
+                "lists it")
+    return check
 
 
 @functools.cache

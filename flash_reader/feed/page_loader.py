@@ -31,8 +31,10 @@ class PageLoader:
         self.limits = limits
         self.transport = transport
 
-    def load(self, url: str, held: Page | None = None) -> Page:
-        """The page at `url`. `held` is the copy in memory, if any (its validators are sent).
+    def load(self, url: str, held: Page | None = None,
+             origins: frozenset[str] | None = None) -> Page:
+        """The page at `url`. `held` is the copy in memory, if any (its validators are sent);
+        `origins`, the sites every request (each redirect's too) may go to (None: any).
 
         Raises FeedError when neither the server nor the cache can give the page; when only
         the server fails (or answers with data that is refused), returns the last good copy
@@ -43,7 +45,7 @@ class PageLoader:
         record = self.cache.read_metadata(url)
         validators = held.validators if held else record.validators if record else None
         try:
-            fetched = self._fetch(url, validators)
+            fetched = self._fetch(url, validators, origins)
             if fetched.not_modified:
                 known = held or self._from_disk(url, record)
                 if known is not None:
@@ -53,7 +55,7 @@ class PageLoader:
                     return page
                 # "Not modified" for a copy we no longer have: ask for the page itself, or
                 # the same validators would be sent (and refused) forever.
-                fetched = self._fetch(url, None)
+                fetched = self._fetch(url, None, origins)
             feed = parse(fetched.body, fetched.url)
             self._refuse_shrink(url, feed, held, record)
         except FeedError as exc:
@@ -68,8 +70,9 @@ class PageLoader:
         """The last good copy of `url` on disk, checked, without asking the server."""
         return self._from_disk(url, self.cache.read_metadata(url))
 
-    def _fetch(self, url: str, validators: Validators | None):
-        return fetch(url, limits=self.limits, transport=self.transport, validators=validators)
+    def _fetch(self, url: str, validators: Validators | None, origins: frozenset[str] | None):
+        return fetch(url, limits=self.limits, transport=self.transport, validators=validators,
+                     origins=origins)
 
     def _fall_back(self, url: str, exc: FeedError, held: Page | None,
                    record: CacheRecord | None) -> Page:

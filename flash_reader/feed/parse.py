@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from flash_reader.feed.adapter import adapt_feed
 from flash_reader.feed.errors import FeedFormatError
 from flash_reader.feed.model import Feed
 from flash_reader.feed.wire import decode_feed
 
 _UTF8_BOM = b"\xef\xbb\xbf"
+# An escaped lone surrogate: "\ud800" with no low half after it, or "\udc00" with no high half
+# before it. msgspec's words for it vary ("unexpected end of hex escape", "truncated").
+_LONE_SURROGATE = re.compile(
+    rb"\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})"
+    rb"|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2}")
 # Japanese feeds that are not UTF-8 are almost always one of these (tried in this order:
 # Shift_JIS text is rarely valid EUC-JP, while EUC-JP text often is valid Shift_JIS).
 _GUESSES = (("euc_jp", "EUC-JP"), ("cp932", "Shift_JIS"))
@@ -28,9 +35,13 @@ def parse(data: bytes, base_url: str | None = None) -> Feed:
     except FeedFormatError:
         # Shift_JIS puts 0x5C ("\\") inside characters such as ソ and 表: the JSON decoder
         # stops at a bad escape before it meets a byte that is not UTF-8.
-        if _is_utf8(data):
-            raise
-        raise FeedFormatError(not_utf8(data)) from None
+        if not _is_utf8(data):
+            raise FeedFormatError(not_utf8(data)) from None
+        # "\ud800" alone: valid UTF-8 bytes escaping a character Unicode does not have.
+        lone = _LONE_SURROGATE.search(data)
+        if lone:
+            raise FeedFormatError(f"{not_utf8(data)}, near byte {lone.start():,}") from None
+        raise
     except RecursionError:
         raise FeedFormatError("the JSON is nested too deeply (arrays or objects inside each "
                               "other hundreds of times); a feed is never that deep") from None
@@ -45,7 +56,8 @@ def not_utf8(data: bytes) -> str:
     except UnicodeDecodeError as exc:
         where = f"byte 0x{data[exc.start]:02x} at position {exc.start:,} is not UTF-8"
     else:  # valid bytes, but an escape such as "\ud800" names no character
-        return "the feed holds an escaped character that is not valid Unicode (e.g. \\ud800)"
+        return ("the feed holds an escaped character that is not valid Unicode (a lone "
+                "surrogate such as \\ud800)")
     guess = _guess_encoding(data)
     seems = f"（{guess} のようです）" if guess else ""
     return f"UTF-8 ではありません{seems}: {where}; save or serve the feed as UTF-8"

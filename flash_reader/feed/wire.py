@@ -2,8 +2,9 @@
 
 Types are loose on purpose (strings may be missing or blank): the adapter decides what
 is usable. Unknown fields are ignored, so newer feeds still load. Only the required fields
-(`version`, `title`, `items`) can reject a feed: a wrong-typed optional field is dropped with a
-note, and items are decoded one by one by the adapter, so one bad item is skipped alone.
+(`version`, `items`) can reject a feed — a missing or wrong-typed `title` falls back, with a
+note, as a blank one does; a wrong-typed optional field is dropped with a note, and items are
+decoded one by one by the adapter, so one bad item is skipped alone.
 See docs/feed-format.md.
 """
 
@@ -76,8 +77,7 @@ _text = msgspec.json.Decoder(str | None)
 _raw_list = msgspec.json.Decoder(list[msgspec.Raw])
 _raw_list_or_null = msgspec.json.Decoder(list[msgspec.Raw] | None)
 _office = msgspec.json.Decoder(WireOffice)
-_REQUIRED = {"version": msgspec.json.Decoder(str), "title": msgspec.json.Decoder(str),
-             "items": _raw_list}
+_REQUIRED = {"version": msgspec.json.Decoder(str), "items": _raw_list}
 _OPTIONAL_TEXT = ("home_page_url", "feed_url", "description", "next_url", "language")
 
 
@@ -97,8 +97,15 @@ def decode_feed(data: bytes, notes: list[str]) -> WireFeed:
             required[name] = decoder.decode(fields[name])
         except msgspec.ValidationError as exc:
             raise FeedValidationError(describe_field("feed", name, exc)) from None
+    # JSON Feed requires a title, but a feed without a usable one still has news: the adapter
+    # gives it the bulletin's name, as it does a blank title.
+    if "title" not in fields:
+        notes.append("feed: required field 'title' is missing — the bulletin's name is shown")
+        title = ""
+    else:
+        title = _optional(fields, "title", _text, notes) or ""
     optional = {name: _optional(fields, name, _text, notes) for name in _OPTIONAL_TEXT}
-    return WireFeed(**required, **optional, flash=_feed_flash(fields, notes))
+    return WireFeed(**required, title=title, **optional, flash=_feed_flash(fields, notes))
 
 
 def describe_field(where: str, name: str, exc: msgspec.ValidationError) -> str:

@@ -51,3 +51,34 @@ def test_prune_keeps_only_linked_pages(server: FeedServer, tmp_path: Path) -> No
 
 def test_prune_without_a_cache() -> None:
     assert PageCache(None).prune(["http://x/"]) == 0
+
+
+FULL_DISK = """
+import logging, resource, signal, sys
+from pathlib import Path
+from flash_reader.feed.fetch import Validators
+from flash_reader.feed.page import Page, now
+from flash_reader.feed.page_cache import PageCache
+from flash_reader.feed.parse import parse
+from tests.feed.feeds import encode, feed, item
+
+logging.basicConfig(level=logging.WARNING, format="%(message)s")
+body = encode(feed(*[item(str(n), content_text="本文" * 500) for n in range(20)]))
+# A disk that fills up after 4 KB: writes past it fail with EFBIG, as on a full disk.
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+url = "https://example.org/feed.json"
+PageCache(Path(sys.argv[1])).write(url, body, Page(url, parse(body), Validators(), now()))
+"""
+
+
+def test_a_write_that_fails_on_a_full_disk_leaves_no_temp_file(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", FULL_DISK, str(tmp_path)], text=True,
+                          capture_output=True, timeout=60, cwd=Path(__file__).parents[2])
+    assert done.returncode == 0, done.stderr
+    assert list(tmp_path.iterdir()) == []  # no *.tmp, no half a body, no metadata
+    # The warning names the file that could not be written, not its metadata.
+    assert ".body failed" in done.stderr and "File too large" in done.stderr

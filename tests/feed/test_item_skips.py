@@ -87,9 +87,8 @@ def test_wrong_typed_flash_office_drops_that_office_only() -> None:
 
 
 @pytest.mark.parametrize(("document", "message"), [
-    (feed(item(), title=123), "feed: field 'title': Expected str, got int"),
-    ({"version": "https://jsonfeed.org/version/1.1", "items": []},
-     "feed: required field 'title' is missing"),
+    ({"version": "https://jsonfeed.org/version/1.1", "title": "t"},
+     "feed: required field 'items' is missing"),
     (feed(item(), version=1.1), "feed: field 'version'"),
     ({**feed(), "items": "none"}, "feed: field 'items': Expected array"),
 ])

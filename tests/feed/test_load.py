@@ -113,10 +113,10 @@ def test_load_connection_refused() -> None:
 
 
 def test_load_error_names_the_source(server: FeedServer) -> None:
-    url = server.serve("/feed.json", encode(feed(item(), title=1)))
+    url = server.serve("/feed.json", encode(feed(item(), version=1)))
     with pytest.raises(FeedValidationError) as error:
         feed_at(url)
-    assert str(error.value).startswith(url + ": feed: field 'title'")
+    assert str(error.value).startswith(url + ": feed: field 'version'")
 
 
 def test_load_truncated_json(server: FeedServer) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from flash_reader.feed.archive import allowed_origins_from_env, next_page_url, origin
+from flash_reader.feed.archive import allowed_origins_from_env, next_page_url
 from flash_reader.feed.errors import FeedOriginError
-from flash_reader.feed.fetch import Validators
+from flash_reader.feed.fetch import Validators, origin
 from flash_reader.feed.model import Feed
 from flash_reader.feed.page import Page, now
 from flash_reader.feed.page_cache import PageCache
@@ -104,3 +104,45 @@ def test_store_ends_the_archive_with_a_note(server: FeedServer,
         snapshot = store.load(url)
         assert snapshot.next_url == "" and "another site" in snapshot.archive_note
         assert store.load_archive().items == snapshot.items and internal.hits == {}
+
+
+def test_older_page_redirecting_to_another_site_is_never_fetched(
+        server: FeedServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """next_url stays on the first page's site, but that URL 302s to an internal server."""
+    from flash_reader.store import FeedStore
+
+    monkeypatch.delenv("FLASH_FEED_ALLOWED_ORIGINS", raising=False)
+    with feed_server() as internal:
+        secret = internal.serve("/admin.json", encode(feed(item("secret"))))
+        hop = server.url("/hop.json")
+        server.routes["/hop.json"] = lambda _request: (302, {"Location": secret}, b"")
+        url = server.serve("/feed.json", encode(feed(item("a"), next_url=hop)))
+        store = FeedStore(None)
+        store.load(url)
+        snapshot = store.load_archive()
+        assert [i.id for i in snapshot.items] == ["a"]
+        assert "redirected to another site" in snapshot.archive_note
+        assert internal.hits == {} and server.hits["/hop.json"] == 1
+
+
+def test_older_page_redirecting_within_the_site_is_followed(server: FeedServer) -> None:
+    from flash_reader.store import FeedStore
+
+    older = server.serve("/old/feed-2.json", encode(feed(item("b"))))
+    server.routes["/feed-2.json"] = lambda _request: (301, {"Location": older}, b"")
+    url = server.serve("/feed.json", encode(feed(item("a"), next_url=server.url("/feed-2.json"))))
+    store = FeedStore(None)
+    store.load(url)
+    assert [i.id for i in store.load_archive().items] == ["a", "b"]
+
+
+def test_validate_all_stops_at_a_redirect_to_another_site(server: FeedServer) -> None:
+    from flash_reader.cli import main
+
+    with feed_server() as internal:
+        secret = internal.serve("/admin.json", encode(feed(item("secret"))))
+        server.routes["/hop.json"] = lambda _request: (302, {"Location": secret}, b"")
+        url = server.serve("/feed.json", encode(feed(item("a"),
+                                                     next_url=server.url("/hop.json"))))
+        assert main(["validate", "--all", url]) == 1
+        assert internal.hits == {}

@@ -40,11 +40,41 @@ def test_parse_feed_with_office_missing_from_office_list() -> None:
     assert [(o.code, o.name) for o in parsed.offices] == [("SYD", "シドニー事務所")]
 
 
-def test_parse_feed_without_title_field() -> None:
+def test_parse_feed_without_title_field_falls_back_with_a_note() -> None:
     document = feed(item())
     del document["title"]
-    with pytest.raises(FeedValidationError, match="required field 'title' is missing"):
-        parse(encode(document))
+    parsed = parse(encode(document))
+    assert parsed.title == "海外事務所フラッシュ" and len(parsed.items) == 1
+    assert any("required field 'title' is missing" in note for note in parsed.notes)
+
+
+@pytest.mark.parametrize("title", [["海外事務所フラッシュ"], 7, {"ja": "x"}, None])
+def test_parse_feed_with_title_of_the_wrong_type_falls_back_with_a_note(title: object) -> None:
+    parsed = parse(encode(feed(item(), title=title)))
+    assert parsed.title == "海外事務所フラッシュ" and len(parsed.items) == 1
+    assert title is None or any("'title'" in note for note in parsed.notes)
+
+
+@pytest.mark.parametrize("version", ["  https://jsonfeed.org/version/1.1  ",
+                                     "\nhttps://jsonfeed.org/version/1\t"])
+def test_parse_feed_with_version_padded_with_spaces(version: str) -> None:
+    assert len(parse(encode(feed(item(), version=version))).items) == 1
+
+
+@pytest.mark.parametrize("escape", ["\\ud800", "\\udc00x", "\\ud83d\\u0041"])
+def test_parse_feed_with_a_lone_surrogate_escape_says_so(escape: str) -> None:
+    data = ('{"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": '
+            '[{"id": "1", "title": "a' + escape + '"}]}').encode()
+    with pytest.raises(FeedFormatError, match="not valid Unicode") as error:
+        parse(data)
+    assert "hex escape" not in str(error.value) and "near byte" in str(error.value)
+
+
+def test_parse_feed_with_a_broken_hex_escape_is_not_called_a_surrogate() -> None:
+    data = b'{"version": "https://jsonfeed.org/version/1.1", "title": "a\\u12", "items": []}'
+    with pytest.raises(FeedFormatError) as error:
+        parse(data)
+    assert "surrogate" not in str(error.value)
 
 
 def test_parse_feed_with_blank_title_falls_back() -> None:
