@@ -89,7 +89,9 @@ REDIS_PASSWORD_FILE = $(REDIS_DIR)/password
 # policy (volatile-lru: only keys with an expiry, i.e. readers' states, are ever evicted).
 # A REFLEX_REDIS_URL of your own must carry credentials (FLASH_REDIS_INSECURE=1 to override).
 
-# Several backend processes (granian workers) sharing client state in Redis.
+# Several backend processes (granian workers) sharing client state in Redis. The frontend is
+# built once (reflex export); granian's supervisor respawns a worker that dies
+# (flash_reader/serve.py: `reflex run` would stop them all).
 run-scaled: setup redis-deps
 	@set -euo pipefail; \
 	if [ -n "$${REFLEX_REDIS_URL:-}" ]; then \
@@ -98,8 +100,10 @@ run-scaled: setup redis-deps
 		$(MAKE) -s redis-start; \
 		url="redis://:$$(cat $(REDIS_PASSWORD_FILE))@127.0.0.1:$(REDIS_PORT)"; \
 	fi; \
-	REFLEX_REDIS_URL="$$url" GRANIAN_WORKERS=$(FLASH_WORKERS) exec $(PY) -m reflex run \
-		--env prod --single-port --frontend-port $(FLASH_PORT) --backend-port $(FLASH_PORT)
+	export REFLEX_FRONTEND_PORT=$(FLASH_PORT) REFLEX_BACKEND_PORT=$(FLASH_PORT); \
+	$(PY) -m reflex export --frontend-only --no-zip --env prod; \
+	REFLEX_REDIS_URL="$$url" exec $(PY) -m flash_reader.serve --port $(FLASH_PORT) \
+		--workers $(FLASH_WORKERS)
 
 # Start (or find already running) the local Redis for run-scaled.
 redis-start: redis-deps
