@@ -10,7 +10,7 @@ import functools
 import hashlib
 
 from flash_reader import i18n, routes
-from flash_reader.feed.model import Item
+from flash_reader.feed.model import Item, Photo
 from flash_reader.feed.search import split_marked
 from flash_reader.reading.cache import annotate
 from flash_reader.reading.furigana import Segment
@@ -139,11 +139,7 @@ def item_view(item: Item, terms: tuple[str, ...] = (), *, readings: bool = True,
                     for p in item.paragraphs],
         photo_src=(photo.url or fallback) if photo else "",
         photo_fallback=fallback,
-        # A real photo is named by its caption; a placeholder says no photo is shown (the
-        # caption is then read once, from the figcaption).
-        photo_alt=((photo.caption or i18n.text(lang, "photo.no_caption")) if real
-                   else placeholder_alt(item.office.name, lang, item.office.code))
-        if photo else "",
+        photo_alt=_photo_alt(photo, item, lang) if photo else "",
         photo_fallback_alt=placeholder_alt(item.office.name, lang, item.office.code),
         photo_real=real,
         caption=caption,
@@ -158,15 +154,19 @@ def item_view(item: Item, terms: tuple[str, ...] = (), *, readings: bool = True,
     )
 
 
-def _figure(photo, item: Item, terms: tuple[str, ...], readings: bool, lang: str,
+def _photo_alt(photo: Photo, item: Item, lang: str) -> str:
+    """A real photo is named by its caption; a placeholder says no photo is shown (the
+    caption is then read once, from the figcaption)."""
+    if photo.url:
+        return photo.caption or i18n.text(lang, "photo.no_caption")
+    return placeholder_alt(item.office.name, lang, item.office.code)
+
+
+def _figure(photo: Photo, item: Item, terms: tuple[str, ...], readings: bool, lang: str,
             fallback: str) -> FigureView:
-    real = bool(photo.url)
     return FigureView(
-        src=photo.url or fallback,
-        alt=((photo.caption or i18n.text(lang, "photo.no_caption")) if real
-             else placeholder_alt(item.office.name, lang, item.office.code)),
-        real=real, caption=photo.caption,
-        caption_parts=marked(photo.caption, terms, readings=readings))
+        src=photo.url or fallback, alt=_photo_alt(photo, item, lang), real=bool(photo.url),
+        caption=photo.caption, caption_parts=marked(photo.caption, terms, readings=readings))
 
 
 def _dom_id(value: str) -> str:

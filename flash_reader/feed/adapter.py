@@ -163,8 +163,14 @@ def _office(flash, offices: dict[str, Office]) -> Office:
 def _photo(wire: WireItem, base: str | None) -> Photo | None:
     url = sanitize.safe_url(wire.image or wire.banner_image, base, sanitize.SAFE_IMAGE_SCHEMES)
     flash = wire.flash
-    caption = sanitize.clean_text(flash.photo_caption) if flash else ""
-    file_name = (sanitize.clean_text(flash.photo_file) or None) if flash else None
+    return _photo_of(url, flash.photo_caption if flash else None,
+                     flash.photo_file if flash else None)
+
+
+def _photo_of(url: str | None, caption: str | None, file_name: str | None) -> Photo | None:
+    """A photo from its checked URL and raw caption and file name; None when all are empty."""
+    caption = sanitize.clean_text(caption)
+    file_name = sanitize.clean_text(file_name) or None
     if not (url or caption or file_name):
         return None
     return Photo(caption=caption, url=url, file_name=file_name)
@@ -183,10 +189,8 @@ def _more_photos(wire: WireItem, base: str | None, first: Photo | None) -> tuple
         fields = {key: entry.get(key) if isinstance(entry.get(key), str) else None
                   for key in ("file", "caption", "url")}
         url = sanitize.safe_url(fields["url"], base, sanitize.SAFE_IMAGE_SCHEMES)
-        caption = sanitize.clean_text(fields["caption"]) if fields["caption"] else ""
-        file_name = sanitize.clean_text(fields["file"]) or None if fields["file"] else None
-        if url or caption or file_name:
-            photos.append(Photo(caption=caption, url=url, file_name=file_name))
+        if photo := _photo_of(url, fields["caption"], fields["file"]):
+            photos.append(photo)
     # The first is the item's `image` and `photo_caption` already.
     if photos and first is not None and (photos[0].url, photos[0].caption) == (
             first.url, first.caption):

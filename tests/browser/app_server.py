@@ -57,13 +57,19 @@ def running_app(log_path: Path, *, backend_only: bool = False, cwd: Path = PROJE
             _wait_until_serving(process, base_url, log_path, pages=not backend_only)
             yield base_url
         finally:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
+            stop_group(process)
+
+
+def stop_group(process: subprocess.Popen, timeout: float = 20) -> None:
+    """Stop a process started with start_new_session and all it started: SIGTERM, then, after
+    `timeout` s, SIGKILL."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
 
 
 def _wait_until_serving(process: subprocess.Popen, base_url: str, log_path: Path,

@@ -3,7 +3,6 @@ under load → the others keep answering, and granian's supervisor starts a new 
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
 import subprocess
@@ -21,6 +20,7 @@ from tests.browser.app_server import (
     app_env,
     free_port,
     serving_pids,
+    stop_group,
     wait_for,
 )
 
@@ -65,13 +65,7 @@ def scaled_app(tmp_path: Path) -> Iterator[str]:
         wait_for(serving, timeout=START_TIMEOUT_S, what="make run-scaled to serve", interval=1)
         yield base_url
     finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        stop_group(process, timeout=30)
         subprocess.run([*make, "redis-stop"], cwd=PROJECT_ROOT, env=env, timeout=60)
 
 
