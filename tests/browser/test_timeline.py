@@ -152,12 +152,12 @@ def test_server_down_at_start_shows_the_whole_archive_from_disk_then_recovers(
             whole_archive_loaded(url)
             # An issue on the last page, right after the restart, from the disk copies.
             page.goto(url + "/issues/2023-01-01")
-            banner = page.get_by_role("status").filter(has_text="配信元から応答がない")
+            banner = page.get_by_role("status").filter(has_text="配信元のサーバーがエラーを返した")
             expect(banner).to_be_visible()
             expect(page.get_by_role("article")).to_have_count(5)
             demo_server.down = False
             # The background refresh (every REFRESH_SECONDS), no restart: the notice goes.
-            wait_for(lambda: "配信元から応答がない" not in httpx.get(url + "/").text,
+            wait_for(lambda: "配信元のサーバーがエラーを返した" not in httpx.get(url + "/").text,
                      timeout=30, what="the notice gone after the feed server is back")
             page.reload()
             expect(banner).to_have_count(0)
