@@ -3,7 +3,7 @@
 from flash_reader import event_count, lifespan, logging_guard, routes
 from flash_reader.api import create_api
 from flash_reader.components.head import head_components
-from flash_reader.embed.headers import SecurityHeaders
+from flash_reader.embed.headers import BuilderWithoutRedirect, SecurityHeaders
 from flash_reader.event_guard import EventGuard
 from flash_reader.i18n.remember import RememberLanguage
 from flash_reader.pages import embed_builder
@@ -20,8 +20,10 @@ app = FlashApp(
     stylesheets=["/themes.css", "/reader.css"],
     # Our routes first (reader pages rendered per request, feeds, widget), then the
     # site's own 404 page for anything else, the ?lang= cookie on every page, then security
-    # headers around everything.
-    api_transformer=[create_api(), NotFoundPages, RememberLanguage, SecurityHeaders],
+    # builder served without a redirect (no Location built from Host), then security headers
+    # around everything.
+    api_transformer=[create_api(), NotFoundPages, RememberLanguage, BuilderWithoutRedirect,
+                     SecurityHeaders],
     toaster=None,
     # What a client sends reaches the log as one escaped, cut-short, rate-limited line.
     frontend_exception_handler=logging_guard.frontend_exception_handler,

@@ -195,3 +195,21 @@ def _merge(headers: list[tuple[bytes, bytes]],
     # ours (frame-ancestors) only adds to it.
     names = {name for name, _ in extra} - {b"content-security-policy"}
     return [(k, v) for k, v in headers if k.lower() not in names] + extra
+
+
+class BuilderWithoutRedirect:
+    """`/embed/builder` served as `/embed/builder/` (its built index.html) without a redirect.
+
+    Reflex's static files (html=True) answer the slash-less path with a 307 whose Location is
+    built from the request's Host header: a hostile Host made our own link point elsewhere.
+    Rewriting the path before the static files see it leaves nothing to redirect. Inside
+    SecurityHeaders, which still sees (and sets its policies for) the path asked for."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("path") == routes.EMBED_BUILDER:
+            scope = {**scope, "path": routes.EMBED_BUILDER + "/",
+                     "raw_path": (routes.EMBED_BUILDER + "/").encode()}
+        await self.app(scope, receive, send)

@@ -9,6 +9,7 @@ import json
 import re
 from collections.abc import Iterator
 
+import httpx
 import pytest
 from playwright.sync_api import Browser, BrowserType, Page, expect
 
@@ -163,3 +164,15 @@ def test_reader_pages_are_eligible_for_the_back_forward_cache(cached_browser: Br
             assert page.evaluate("window.__shows.at(-1)") is True, (path, reasons)
     finally:
         context.close()
+
+
+def test_builder_answers_without_a_redirect_whatever_the_host(app_url: str) -> None:
+    """Issue 23: `/embed/builder` was a 307 to `http://<Host header>/embed/builder/`."""
+    for host in ("evil.example", "127.0.0.1"):
+        answer = httpx.get(app_url + "/embed/builder", headers={"Host": host},
+                           follow_redirects=False, timeout=30)
+        assert answer.status_code == 200, (host, answer.status_code, answer.headers)
+        assert "location" not in answer.headers
+        assert "evil.example" not in answer.text
+        assert answer.headers["content-type"].startswith("text/html")
+        assert "frame-ancestors" in answer.headers["content-security-policy"]
