@@ -59,8 +59,13 @@ $(FONT_CSS): $(TOOLS)/node_modules/.installed
 
 setup: $(VENV)/.installed $(TOOLS)/node_modules/.installed $(FONT_CSS)
 
+# A build holds its port (the builder's websocket address in <web dir>/env.json), so each port
+# builds its own frontend: a second instance from this checkout on another port never rebuilds
+# the first one's (whose builder would then talk to the second's websocket).
+FLASH_WEB_DIR ?= .web-$(FLASH_PORT)
+
 run: setup
-	$(PY) -m reflex run --env prod --single-port \
+	REFLEX_WEB_WORKDIR=$(FLASH_WEB_DIR) $(PY) -m reflex run --env prod --single-port \
 		--frontend-port $(FLASH_PORT) --backend-port $(FLASH_PORT)
 
 # Browser tests use Debian's chromium (never `playwright install`) and Noto CJK glyphs.
@@ -100,7 +105,8 @@ run-scaled: setup redis-deps
 		$(MAKE) -s redis-start; \
 		url="redis://:$$(cat $(REDIS_PASSWORD_FILE))@127.0.0.1:$(REDIS_PORT)"; \
 	fi; \
-	export REFLEX_FRONTEND_PORT=$(FLASH_PORT) REFLEX_BACKEND_PORT=$(FLASH_PORT); \
+	export REFLEX_FRONTEND_PORT=$(FLASH_PORT) REFLEX_BACKEND_PORT=$(FLASH_PORT) \
+		REFLEX_WEB_WORKDIR=$(FLASH_WEB_DIR); \
 	$(PY) -m reflex export --frontend-only --no-zip --env prod; \
 	REFLEX_REDIS_URL="$$url" exec $(PY) -m flash_reader.serve --port $(FLASH_PORT) \
 		--workers $(FLASH_WORKERS)
@@ -149,4 +155,4 @@ lint: setup
 	$(VENV)/bin/ruff check .
 
 clean:
-	rm -rf $(VENV) $(TOOLS)/node_modules assets/fonts .web .states
+	rm -rf $(VENV) $(TOOLS)/node_modules assets/fonts .web .web-* .states

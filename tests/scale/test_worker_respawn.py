@@ -45,7 +45,9 @@ def scaled_app(tmp_path: Path) -> Iterator[str]:
     env = app_env(FLASH_PUBLIC_URL=f"http://127.0.0.1:{port}")
     for name in ("REFLEX_REDIS_URL", "FLASH_REDIS_INSECURE", "MAKEFLAGS"):
         env.pop(name, None)
-    make = ["make", "-s", f"VAR={tmp_path}", f"REDIS_PORT={redis_port}", f"FLASH_PORT={port}"]
+    # A web dir of its own, reused run after run (a build per port would start from nothing).
+    make = ["make", "-s", f"VAR={tmp_path}", f"REDIS_PORT={redis_port}", f"FLASH_PORT={port}",
+            "FLASH_WEB_DIR=.web-respawn"]
     log = tmp_path / "app.log"
     with open(log, "wb") as out:
         process = subprocess.Popen([*make, "run-scaled", f"FLASH_WORKERS={WORKERS}"],
