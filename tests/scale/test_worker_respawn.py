@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -14,61 +13,16 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.browser.app_server import (
-    PROJECT_ROOT,
-    START_TIMEOUT_S,
-    app_env,
-    free_port,
-    serving_pids,
-    stop_group,
-    wait_for,
-)
+from tests.browser.app_server import wait_for
+from tests.scale.scaled_app import run_scaled, workers
 
 WORKERS = 2
 
 
-def _cmdline(pid: int) -> str:
-    try:
-        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
-    except OSError:
-        return ""
-
-
-def workers(base_url: str) -> set[int]:
-    """The granian workers holding the listening socket (the supervisor holds it too)."""
-    return {pid for pid in serving_pids(base_url) if "flash_reader.serve" not in _cmdline(pid)}
-
-
 @pytest.fixture
 def scaled_app(tmp_path: Path) -> Iterator[str]:
-    port, redis_port = free_port(), free_port()
-    env = app_env(FLASH_PUBLIC_URL=f"http://127.0.0.1:{port}")
-    for name in ("REFLEX_REDIS_URL", "FLASH_REDIS_INSECURE", "MAKEFLAGS"):
-        env.pop(name, None)
-    # A web dir of its own, reused run after run (a build per port would start from nothing).
-    make = ["make", "-s", f"VAR={tmp_path}", f"REDIS_PORT={redis_port}", f"FLASH_PORT={port}",
-            "FLASH_WEB_DIR=.web-respawn"]
-    log = tmp_path / "app.log"
-    with open(log, "wb") as out:
-        process = subprocess.Popen([*make, "run-scaled", f"FLASH_WORKERS={WORKERS}"],
-                                   cwd=PROJECT_ROOT, env=env, stdout=out,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
-    base_url = f"http://127.0.0.1:{port}"
-
-    def serving() -> bool:
-        assert process.poll() is None, log.read_text(errors="replace")[-3000:]
-        try:
-            return httpx.get(base_url + "/", timeout=2).status_code == 200 and len(
-                workers(base_url)) == WORKERS
-        except httpx.HTTPError:
-            return False
-
-    try:
-        wait_for(serving, timeout=START_TIMEOUT_S, what="make run-scaled to serve", interval=1)
+    with run_scaled(tmp_path, WORKERS) as base_url:
         yield base_url
-    finally:
-        stop_group(process, timeout=30)
-        subprocess.run([*make, "redis-stop"], cwd=PROJECT_ROOT, env=env, timeout=60)
 
 
 class Load:
