@@ -163,16 +163,21 @@ export function init() {
     refreshControls();
   }
 
-  // Only the group being read can pause or stop; every other group's buttons say they have
-  // nothing to do (aria-disabled keeps them focusable and in the reading order).
+  // Only the group being read can pause or stop: every other group's 一時停止 and 停止 are
+  // hidden, out of the tab order (16 stops that did nothing, issue 25.4). A control that goes
+  // while it has the focus (停止 pressed, the reading over) hands it to its group's play button.
   function refreshControls() {
+    var focused = document.activeElement;
     var buttons = document.querySelectorAll("[data-speech-action=pause], [data-speech-action=stop]");
     for (var i = 0; i < buttons.length; i++) {
       var button = buttons[i], mine = !!active && active.contains(button);
-      button.setAttribute("aria-disabled", String(!mine));
+      button.hidden = !mine;
       if (button.getAttribute("data-speech-action") === "pause") {
         button.setAttribute("aria-pressed", String(mine && paused));
       }
+    }
+    if (focused && focused.hidden && focused.closest(CONTROLS)) {
+      focused.closest(CONTROLS).querySelector("[data-speech-action=play]").focus();
     }
   }
 

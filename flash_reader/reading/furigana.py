@@ -15,7 +15,7 @@ import threading
 from kanji_lists import JOYO, KYOIKU
 
 from flash_reader.reading.numbers import Word, has_digit, reread
-from flash_reader.reading.user_dict import USER_READINGS
+from flash_reader.reading.user_dict import USER_READINGS, WORD_READINGS
 
 _KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヵヶ]")
 _KANJI_RUN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヵヶ]+)")
@@ -104,7 +104,7 @@ def _analyse(text: str) -> list[tuple[str, str]]:
     with _lock:
         morphemes = _tokenizer().tokenize(text, tokenizer.Tokenizer.SplitMode.C)
         if not has_digit(text):  # most texts: no number to reread
-            return [(m.surface(), hiragana(m.reading_form())) for m in morphemes]
+            return [(m.surface(), _reading(m)) for m in morphemes]
         words: list[Word] = []
         after_number = False
         for m in morphemes:
@@ -112,9 +112,14 @@ def _analyse(text: str) -> list[tuple[str, str]]:
             # 助数詞 and 助数詞可能: the analyser's own tag for counters (日, 羽). Looked up only
             # after a number, as it costs as much as the rest of the analysis.
             counter = after_number and any(p.startswith("助数詞") for p in m.part_of_speech()[:3])
-            words.append(Word(surface, hiragana(m.reading_form()), counter))
+            words.append(Word(surface, _reading(m), counter))
             after_number = has_digit(surface)
     return reread(words)
+
+
+def _reading(morpheme) -> str:
+    surface = morpheme.surface()
+    return WORD_READINGS.get(surface) or hiragana(morpheme.reading_form())
 
 
 def _align(surface: str, reading: str) -> list[Segment]:

@@ -16,3 +16,11 @@ USER_READINGS: dict[str, str] = {
     "中日": "ちゅうにち",
     "草の根": "くさのね",
 }
+
+
+# Whole words as the analyser splits them → the reading readers expect. Unlike the entries
+# above these are never matched inside other text (毎日本 is 毎日 + 本), and a longer word keeps
+# its own reading (日本銀行 is にっぽんぎんこう, 日本語 にほんご): only the word itself changes.
+WORD_READINGS: dict[str, str] = {
+    "日本": "にほん",  # the analyser says にっぽん; 「日本の自治体」「日本文化」 are read にほん
+}

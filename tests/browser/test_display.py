@@ -28,6 +28,7 @@ from tests.browser.rendered import (
     text_contrasts,
 )
 from tests.browser.report import record
+from tests.browser.test_filters import open_filter
 
 KEY = "flash-reader:display"
 # (label, data-theme or None for "follow the system", emulated color scheme)
@@ -218,6 +219,7 @@ def test_display_changes_and_navigation_open_no_websocket(fresh: Page, app_url: 
     open_reader(page, app_url)
     # A navigation inside the page is an HTTP fetch of its view; display changes stay in the
     # browser.
+    open_filter(page)
     page.get_by_role("checkbox", name=re.compile("パリ")).check()
     expect(page.locator("article.item")).to_have_count(1)
     page.get_by_role("checkbox", name=re.compile("ソウル")).check()

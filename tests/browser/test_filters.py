@@ -11,8 +11,17 @@ from tests.browser.conftest import open_reader
 
 
 def office(page: Page, name: str):
+    """An office's checkbox, with the office filter opened (it folds while none is chosen)."""
+    open_filter(page)
     return page.get_by_role("group", name="事務所で絞り込む").get_by_role(
         "checkbox", name=re.compile(f"^{name}"))
+
+
+def open_filter(page: Page) -> None:
+    details = page.locator("details.office-filter-details")
+    if details.get_attribute("open") is None:
+        page.locator(".office-filter-summary").click()
+        expect(details).to_have_attribute("open", "")
 
 
 def result_status(page: Page):
@@ -32,6 +41,7 @@ def search(page: Page, words: str) -> None:
 
 def test_filter_lists_every_office_with_its_count(page: Page, app_url: str) -> None:
     open_reader(page, app_url)
+    open_filter(page)
     group = page.get_by_role("group", name="事務所で絞り込む")
     expect(group.get_by_role("checkbox")).to_have_count(8)  # すべて + 7 offices
     expect(office(page, "すべて")).to_be_checked()

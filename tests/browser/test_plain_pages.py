@@ -128,7 +128,7 @@ def test_back_after_a_filter_restores_the_place_and_the_control(browser: Browser
     try:
         page = context.new_page()
         open_reader(page, app_url + "/")
-        page.locator(".office-filter-details > summary").click()  # folded at 320 px
+        page.locator(".office-filter-details > summary").click()  # folded until opened
         box = page.locator("#office-SEL")
         box.check()
         expect(page).to_have_url(re.compile(r"\?office=SEL$"))

@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from flash_reader.render.chrome import IDS
 from tests.browser.conftest import Sockets, open_reader
+from tests.browser.test_filters import open_filter
 
 
 @pytest.fixture
@@ -43,6 +44,7 @@ def test_reader_urls_without_javascript_show_exactly_their_articles(
 def test_office_filter_form_works_without_javascript(no_js: BrowserContext, app_url: str) -> None:
     page = no_js.new_page()
     page.goto(app_url + "/")
+    page.locator(".office-filter-summary").click()  # a <details>: works without JavaScript
     group = page.get_by_role("group", name="事務所で絞り込む")
     group.get_by_role("checkbox", name=re.compile("^ロンドン事務所")).check()
     group.get_by_role("checkbox", name=re.compile("^ソウル事務所")).check()
@@ -116,6 +118,7 @@ def test_pages_run_under_their_script_policy(browser: Browser, app_url: str) -> 
         assert "script-src 'self' 'sha256-" in policies and "'unsafe-inline'" not in (
             policies.split("script-src", 1)[1].split(";", 1)[0])
         page.locator("flash-page[data-enhanced=ready]").wait_for(state="attached")
+        open_filter(page)
         page.get_by_role("checkbox", name=re.compile("^パリ事務所")).check()
         expect(page.locator("article")).to_have_count(1)
         assert page.evaluate("window.__violations") == []
@@ -139,6 +142,7 @@ def test_filters_and_search_are_view_fetches_and_links_are_page_loads(page: Page
     page.on("request", lambda r: "/_view/" in r.url and fetched.append(r.url))
     open_reader(page, app_url)
     page.evaluate("document.querySelector('flash-page').dataset.marker = 'kept'")
+    open_filter(page)
     page.get_by_role("checkbox", name=re.compile("ソウル")).check()
     expect(page).to_have_url(re.compile(r"/\?office=SEL$"))
     expect(page.locator("article.item")).to_have_count(1)
@@ -168,6 +172,7 @@ def test_back_from_an_in_page_link_fetches_nothing(page: Page, app_url: str) -> 
     # Then a filter's back/forward swaps the view: a marker request that must come last.
     page.goto(app_url + "/")
     page.locator("flash-page[data-enhanced=ready]").wait_for(state="attached")
+    open_filter(page)
     page.get_by_role("checkbox", name=re.compile("ソウル")).check()
     expect(page).to_have_url(re.compile(r"/\?office=SEL$"))
     page.go_back()

@@ -12,6 +12,7 @@ from playwright.sync_api import Page, expect
 from flash_reader import routes
 from tests.browser.axe import axe_violations, format_violations
 from tests.browser.conftest import open_reader
+from tests.browser.test_filters import open_filter
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -25,6 +26,7 @@ def office_link(page: Page):
 
 
 def office(page: Page, name: str):
+    open_filter(page)
     return page.get_by_role("group", name="事務所で絞り込む").get_by_role(
         "checkbox", name=re.compile(f"^{name}"))
 

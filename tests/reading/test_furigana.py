@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from flash_reader.reading.furigana import OTHER, SECONDARY, annotate, kanji_grade
@@ -70,3 +72,24 @@ def test_grades() -> None:
 def test_word_grade_is_its_hardest_kanji() -> None:
     (segment,) = [s for s in annotate("選挙") if s.reading]
     assert segment.grade == max(kanji_grade("選"), kanji_grade("挙")) == 4
+
+
+SEED = Path(__file__).resolve().parents[2] / "assets" / "seeds" / "clair-flash-2020-10-28.txt"
+
+
+def test_nihon_in_the_seed_issue_reads_nihon_never_nippon() -> None:
+    """Issue 25.7: the analyser read 日本 にっぽん (nine times in the seed issue)."""
+    found = [reading for text, reading in readings(SEED.read_text(encoding="utf-8"))
+             if text == "日本"]
+    assert found and set(found) == {"にほん"}, found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("日本の自治体", [("日本", "にほん"), ("自治体", "じちたい")]),
+    ("日本文化", [("日本", "にほん"), ("文化", "ぶんか")]),
+    ("日本語", [("日本語", "にほんご")]),
+    ("日本銀行", [("日本銀行", "にっぽんぎんこう")]),  # a name keeps its own reading
+    ("今日本当に", [("今日", "きょう"), ("本当", "ほんとう")]),  # never across words
+])
+def test_nihon_as_a_whole_word_only(text: str, expected: list[tuple[str, str]]) -> None:
+    assert readings(text) == expected

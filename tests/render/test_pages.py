@@ -264,3 +264,11 @@ def test_archive_index_lists_every_year_and_month_at_once(client: TestClient,
     for date in whole.issue_dates:  # every issue, however old, one click away
         assert f'href="/issues/{date.isoformat()}"' in response.text
     assert f"{len(whole.items)}件の記事、{len(whole.issue_dates)}号" in response.text
+
+
+def test_an_issue_alone_in_the_archive_has_no_empty_issue_navigation(
+        client: TestClient, seeded: FeedStore) -> None:
+    """Issue 25.9: `<nav aria-label="号の移動">` held an empty `<ul>` on the seed's one issue."""
+    page = client.get("/issues/2020-10-28", headers={"Accept": "text/html"}).text
+    assert "<ul></ul>" not in page.replace(' class="pager-list"', "")
+    assert 'class="pager"' not in page
