@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
-from flash_reader.audit import claim, human, methods, sample
+from flash_reader.audit import checklist, claim, human, methods, sample
 from flash_reader.render.wcag import CRITERIA
 
 POPULATION = [f"/items/{n:04d}" for n in range(2520)] + [
@@ -99,3 +100,47 @@ def test_a_good_human_record_reads_back():
                          'who = "山田"\nnote = "写真なし"\npages = ["/", "/about"]\n')
     assert checks["1.1.1"] == human.HumanCheck("1.1.1", "非適用", dt.date(2026, 12, 1), "山田",
                                                 "写真なし", ("/", "/about"))
+
+
+def _write_record(folder, name="audit-2026-12-01T000000.json", version="0.1.0", status="ok"):
+    folder.mkdir(parents=True, exist_ok=True)
+    record = {"schema": checklist.SCHEMA, "version": version, "date": "2026-12-01T00:00:00+00:00",
+              "pages": [{"path": "/", "kind": "top", "status": status, "violations": []}]}
+    (folder / name).write_text(json.dumps(record), encoding="utf-8")
+
+
+def test_the_site_claim_is_considered_only_without_an_audit(tmp_path):
+    wording = checklist.site_claim(tmp_path / "none", tmp_path / "h.toml", "0.1.0")[0].wording
+    assert wording == claim.CONSIDERED
+    _write_record(tmp_path / "a")
+    (tmp_path / "h.toml").write_text(_complete_record(), encoding="utf-8")
+    assert checklist.site_claim(tmp_path / "a", tmp_path / "h.toml", "0.1.0")[0].wording == (
+        claim.FULL)
+
+
+def test_a_record_from_another_version_or_with_untested_pages_is_not_used(tmp_path):
+    _write_record(tmp_path, version="0.0.9")
+    _write_record(tmp_path, name="audit-2026-12-02T000000.json", status="timeout")
+    result, record, problems = checklist.site_claim(tmp_path, tmp_path / "h.toml", "0.1.0")
+    assert (result.wording, record) == (claim.CONSIDERED, None)
+    assert any("0.0.9" in p for p in problems)
+    assert any("not tested" in p for p in problems)
+
+
+def test_a_malformed_human_record_keeps_the_previous_good_statement(tmp_path):
+    _write_record(tmp_path / "a")
+    path = tmp_path / "human.toml"
+    path.write_text(_complete_record(), encoding="utf-8")
+    assert checklist.site_claim(tmp_path / "a", path, "0.1.0")[0].wording == claim.FULL
+    path.write_text(_complete_record() + '\n[criteria."1.1.1"\n', encoding="utf-8")
+    result, _, problems = checklist.site_claim(tmp_path / "a", path, "0.1.0")
+    assert result.wording == claim.FULL
+    assert problems and "line" in problems[0]
+
+
+def test_the_checklist_lists_what_a_person_still_has_to_check():
+    checks = human.parse(_complete_record())
+    del checks["3.3.1"]
+    listed = checklist.text(RECORD, checks)
+    assert "[ ] 3.3.1" in listed
+    assert listed.count("[ ]") == 1
