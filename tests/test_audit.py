@@ -144,3 +144,31 @@ def test_the_checklist_lists_what_a_person_still_has_to_check():
     listed = checklist.text(RECORD, checks)
     assert "[ ] 3.3.1" in listed
     assert listed.count("[ ]") == 1
+
+
+def test_the_audit_says_plainly_when_chromium_is_missing(tmp_path):
+    import subprocess
+    import sys
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    (tmp_path / "feed.json").write_text(json.dumps({"items": [
+        {"url": "http://x/items/a", "_flash": {"office": "PAR", "issue_date": "2026-01-01"}}]}),
+        encoding="utf-8")
+    server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                 partial(SimpleHTTPRequestHandler, directory=str(tmp_path)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "flash_reader.cli", "audit",
+             f"http://127.0.0.1:{server.server_address[1]}", "--out", str(tmp_path / "out")],
+            capture_output=True, text=True, timeout=60,
+            env={"PATH": "/usr/bin:/bin", "FLASH_CHROMIUM": str(tmp_path / "no-chromium"),
+                 "FLASH_AUDIT_HUMAN": str(tmp_path / "h.toml")})
+    finally:
+        server.shutdown()
+    assert result.returncode == 1
+    assert "Chromium was not found" in result.stderr
+    assert "FLASH_CHROMIUM" in result.stderr
+    assert not (tmp_path / "out").exists()
