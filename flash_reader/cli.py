@@ -5,6 +5,7 @@
     flash-reader validate [--all] PATH_OR_URL
     flash-reader accept [--cache-dir DIR] URL
     flash-reader demo-archive OUTDIR
+    flash-reader audit URL [--seed N] [--random N] [--out DIR] [--human FILE]
 """
 
 from __future__ import annotations
@@ -85,6 +86,23 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--items", type=int, default=7, help="items per issue")
     demo.add_argument("--page-size", type=int, default=50)
     demo.set_defaults(run=_demo_archive)
+
+    aud = commands.add_parser("audit", help="test the deployment's pages the WAIC way "
+                              "(needs pip install 'flash-reader[audit]' and Chromium)")
+    aud.add_argument("url", help="the deployment's origin, e.g. https://flash.example.lg.jp")
+    aud.add_argument("--seed", type=int, default=None,
+                     help="the random sample's seed (default: today's date as YYYYMMDD)")
+    aud.add_argument("--random", type=int, default=25, dest="random_pages",
+                     help="pages drawn at random from the archive (default 25, as WAIC)")
+    aud.add_argument("--page-seconds", type=float, default=30.0,
+                     help="the most time one page may take (default 30)")
+    aud.add_argument("--total-seconds", type=float, default=1800.0,
+                     help="the most time the whole audit may take (default 1800)")
+    aud.add_argument("--out", type=Path, help="where the record and report go "
+                     "(default: FLASH_AUDIT_DIR, else var/audit)")
+    aud.add_argument("--human", type=Path, help="the staff's human-check record (default: "
+                     "FLASH_AUDIT_HUMAN, else human.toml in the audit folder)")
+    aud.set_defaults(run=_audit)
     return parser
 
 
@@ -250,6 +268,46 @@ def _accept(args: argparse.Namespace) -> int:
     print(f"accepted: the next load of {args.url} replaces the kept copy{kept} even if it has "
           f"far fewer items — once, within {ACCEPT_SECONDS // 3600} hours")
     return 0
+
+
+
+def _audit(args: argparse.Namespace) -> int:
+    """Exit 0: every page tested; 2: written, but a page errored or timed out (the previous
+    good record stays the statement's); 1: nothing tested."""
+    import datetime as dt
+
+    import httpx
+
+    from flash_reader import config
+    from flash_reader.audit import checklist
+    from flash_reader.audit.run import AuditError, Settings, check_pages, plan, record_of, write
+
+    seed = args.seed if args.seed is not None else int(dt.date.today().strftime("%Y%m%d"))
+    settings = Settings(args.url.rstrip("/"), seed, args.random_pages, args.page_seconds,
+                        args.total_seconds)
+    human_path = args.human or config.human_record()
+    checks, problems = checklist.read_human(human_path)
+    for problem in problems:
+        print(f"flash-reader: {human_path}: {problem}", file=sys.stderr)
+    try:
+        pages = plan(settings)
+        results, tools = check_pages(settings, pages)
+    except AuditError as exc:
+        print(f"flash-reader: audit: {exc}", file=sys.stderr)
+        return 1
+    except httpx.HTTPError as exc:
+        print(f"flash-reader: audit: cannot read {settings.base}: {exc}", file=sys.stderr)
+        return 1
+    record = record_of(settings, results, tools)
+    json_path, html_path = write(record, args.out or config.audit_dir(),
+                                 checklist.report(record, checks))
+    print(f"record: {json_path}\nreport: {html_path}")
+    sys.stdout.write(checklist.text(record, checks))
+    failed = [p for p in results if p["status"] != "ok"]
+    for page in failed:
+        print(f"flash-reader: audit: {page['path']}: {page['status']}: {page.get('error')}; "
+              "the previous good record stays the statement's", file=sys.stderr)
+    return 2 if failed or problems else 0
 
 
 if __name__ == "__main__":

@@ -78,3 +78,17 @@ def _number(name: str, default: float, *, minimum: float) -> float:
     if value < minimum:
         raise SystemExit(f"{name}={raw!r} must be at least {minimum:g}")
     return value
+
+
+def audit_dir() -> Path:
+    """FLASH_AUDIT_DIR: where `flash-reader audit` writes its dated records and reports, and
+    where the statement reads the latest one (default var/audit)."""
+    value = os.environ.get("FLASH_AUDIT_DIR", "").strip()
+    return Path(value) if value else PROJECT_ROOT / "var" / "audit"
+
+
+def human_record() -> Path:
+    """FLASH_AUDIT_HUMAN: the staff's record of the checks only a person can make (TOML;
+    default human.toml in the audit folder)."""
+    value = os.environ.get("FLASH_AUDIT_HUMAN", "").strip()
+    return Path(value) if value else audit_dir() / "human.toml"
