@@ -78,3 +78,14 @@ def _number(name: str, default: float, *, minimum: float) -> float:
     if value < minimum:
         raise SystemExit(f"{name}={raw!r} must be at least {minimum:g}")
     return value
+
+
+def audio_dir() -> Path:
+    """FLASH_AUDIO_DIR: where the synthesized audio of articles is kept (issue 22)."""
+    value = os.environ.get("FLASH_AUDIO_DIR", "").strip()
+    return Path(value) if value else DEFAULT_CACHE_DIR.parent / "audio"
+
+
+def audio_max_bytes() -> int:
+    """FLASH_AUDIO_MAX_MB: the most the audio cache may hold; the oldest files go first."""
+    return int(_number("FLASH_AUDIO_MAX_MB", 500.0, minimum=1.0) * 1_000_000)
