@@ -89,3 +89,9 @@ def audio_dir() -> Path:
 def audio_max_bytes() -> int:
     """FLASH_AUDIO_MAX_MB: the most the audio cache may hold; the oldest files go first."""
     return int(_number("FLASH_AUDIO_MAX_MB", 500.0, minimum=1.0) * 1_000_000)
+
+
+def audio_prerender() -> bool:
+    """FLASH_AUDIO_PRERENDER: 'off' to make no audio until a reader asks (default on: the
+    latest issue is synthesized in the background after each start and each new issue)."""
+    return os.environ.get("FLASH_AUDIO_PRERENDER", "").strip().lower() != "off"
