@@ -197,7 +197,8 @@ async def feed_json(request: Request) -> Response:
     items = query.select_items(snapshot.feed, snapshot.search_index, offices, ())
     if page > 1 and (page - 1) * feeds_out.PAGE_SIZE >= len(items):
         return _error(i18n.text(lang, "api.no_page", page=page), 404, lang)
-    document = feeds_out.json_feed(snapshot.feed, items, _base(request), offices, page)
+    document = feeds_out.json_feed(snapshot.feed, items, _base(request), offices, page,
+                                   speech_service.enclosure)
     return _cached(request, feeds_out.dump_json_feed(document),
                    "application/feed+json; charset=utf-8")
 
@@ -212,7 +213,8 @@ async def feed_atom(request: Request) -> Response:
         return selection
     offices, _ = selection
     items = query.select_items(snapshot.feed, snapshot.search_index, offices, ())
-    body = feeds_out.atom_feed(snapshot.feed, items, _base(request), offices)
+    body = feeds_out.atom_feed(snapshot.feed, items, _base(request), offices,
+                               speech_service.enclosure)
     # Browsers show application/atom+xml as raw text (Chromium) or offer a download; as XML
     # they apply the feed's stylesheet. Feed readers do not ask for text/html.
     browser = "text/html" in request.headers.get("accept", "")

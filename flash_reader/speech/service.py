@@ -5,11 +5,12 @@ from __future__ import annotations
 import functools
 
 from flash_reader import config
+from flash_reader.embed.feeds_out import Enclosure
 from flash_reader.feed.model import Item
 from flash_reader.speech.article import article_sentences
-from flash_reader.speech.encode import FORMATS
+from flash_reader.speech.encode import FORMATS, MP3
 from flash_reader.speech.jobs import AudioJobs
-from flash_reader.speech.store import AudioStore
+from flash_reader.speech.store import AudioStore, key
 
 FILES_PREFIX = "/audio/files/"  # + key.suffix: immutable, named by the content's digest
 ITEM_PREFIX = "/audio/items/"  # + item id: the article's audio status (JSON)
@@ -52,3 +53,20 @@ def speak_latest(items: tuple[Item, ...]) -> int:
             jobs().submit(sentences)
             queued += 1
     return queued
+
+
+@functools.lru_cache(maxsize=4096)
+def _key(item: Item) -> str:
+    sentences = article_sentences(item)
+    return key(sentences) if sentences else ""
+
+
+def enclosure(item: Item) -> Enclosure | None:
+    """The article's MP3 (what every podcast app plays) when it has been made; never starts a
+    job: a feed request only reports what exists."""
+    audio_key = _key(item)
+    record = jobs().store.record(audio_key) if audio_key else None
+    if record is None:
+        return None
+    return Enclosure(f"{FILES_PREFIX}{record.key}.{MP3.suffix}", MP3.mime,
+                     record.sizes[MP3.suffix], record.seconds)

@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import feedparser
 import pytest
 from starlette.testclient import TestClient
 
@@ -54,6 +55,22 @@ def test_audio_is_prepared_off_the_request_path_then_served_immutable(client) ->
         assert "immutable" in audio.headers["cache-control"]
     track = client.get(ready["track"])
     assert track.text.startswith("WEBVTT") and "職員が参加した。" in track.text
+
+    # Feeds out: the article whose audio exists carries it, the other does not.
+    mp3 = ready["sources"][1]
+    items = {i["id"]: i for i in client.get("/feed.json").json()["items"]}
+    [attachment] = items["2020-10-28-01"]["attachments"]
+    assert attachment["url"].endswith(mp3["src"]) and attachment["mime_type"] == "audio/mpeg"
+    assert attachment["size_in_bytes"] == mp3["size"]
+    assert abs(attachment["duration_in_seconds"] - ready["seconds"]) < 0.1
+    assert "attachments" not in items["2020-10-28-02"]
+    atom = feedparser.parse(client.get("/feed.atom").content)
+    assert not atom.bozo
+    entries = {entry.link.rsplit("/", 1)[1]: entry for entry in atom.entries}
+    [enclosure] = entries["2020-10-28-01"].enclosures
+    assert enclosure.href.endswith(mp3["src"]) and enclosure.type == "audio/mpeg"
+    assert int(enclosure.length) == mp3["size"]
+    assert entries["2020-10-28-02"].enclosures == []
 
 
 def test_nothing_to_say_is_said_so(client) -> None:
