@@ -4,8 +4,10 @@ voice, so nothing is downloaded at run time). Each sentence's own duration is ke
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
+import io
 import threading
 from collections.abc import Iterable, Iterator
 
@@ -30,8 +32,10 @@ class Spoken:
 
 @functools.cache
 def _engine():
-    import pyopenjtalk
-
+    # pyopenjtalk-plus prints a notice about an optional ONNX model on stdout at import: kept
+    # out of the CLI's output (its stdout is a summary scripts read).
+    with contextlib.redirect_stdout(io.StringIO()):
+        import pyopenjtalk
     return pyopenjtalk
 
 
