@@ -6,6 +6,7 @@ shared store, all with validated parameters and plain-language errors.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import hashlib
 import json
@@ -13,7 +14,7 @@ from html import escape
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from flash_reader import config, i18n, routes
@@ -28,6 +29,9 @@ from flash_reader.embed.params import (
 )
 from flash_reader.feed import query
 from flash_reader.render.endpoints import page_routes
+from flash_reader.speech import encode as speech_encode
+from flash_reader.speech import service as speech_service
+from flash_reader.speech import store as speech_store
 from flash_reader.store import Snapshot, store
 
 FEED_CACHE = "public, max-age=300"
@@ -193,7 +197,8 @@ async def feed_json(request: Request) -> Response:
     items = query.select_items(snapshot.feed, snapshot.search_index, offices, ())
     if page > 1 and (page - 1) * feeds_out.PAGE_SIZE >= len(items):
         return _error(i18n.text(lang, "api.no_page", page=page), 404, lang)
-    document = feeds_out.json_feed(snapshot.feed, items, _base(request), offices, page)
+    document = feeds_out.json_feed(snapshot.feed, items, _base(request), offices, page,
+                                   speech_service.enclosure)
     return _cached(request, feeds_out.dump_json_feed(document),
                    "application/feed+json; charset=utf-8")
 
@@ -208,7 +213,8 @@ async def feed_atom(request: Request) -> Response:
         return selection
     offices, _ = selection
     items = query.select_items(snapshot.feed, snapshot.search_index, offices, ())
-    body = feeds_out.atom_feed(snapshot.feed, items, _base(request), offices)
+    body = feeds_out.atom_feed(snapshot.feed, items, _base(request), offices,
+                               speech_service.enclosure)
     # Browsers show application/atom+xml as raw text (Chromium) or offer a download; as XML
     # they apply the feed's stylesheet. Feed readers do not ask for text/html.
     browser = "text/html" in request.headers.get("accept", "")
@@ -217,6 +223,33 @@ async def feed_atom(request: Request) -> Response:
 
 
 OEMBED_FORMATS = ("json", "xml")
+
+
+_AUDIO_TYPES = {**{f.suffix: f.mime.split(";")[0] for f in speech_encode.FORMATS},
+                "vtt": "text/vtt; charset=utf-8"}
+_IMMUTABLE = "public, max-age=31536000, immutable"  # the name is the content's digest
+
+
+async def audio_status(request: Request) -> Response:
+    """An article's audio: 200 with its files when ready, 202 while it is being made."""
+    snapshot = store.current()
+    item = snapshot.items_by_id.get(request.path_params["item_id"])
+    if item is None:
+        return _error("no such item", 404, _lang(request))
+    code, body = await asyncio.to_thread(speech_service.status, item)
+    return JSONResponse(body, status_code=code, headers={"Cache-Control": "no-store"})
+
+
+async def audio_file(request: Request) -> Response:
+    name = request.path_params["name"]
+    audio_key, _, suffix = name.partition(".")
+    if suffix not in _AUDIO_TYPES or not speech_store.valid_key(audio_key):
+        return Response("not found", status_code=404, media_type="text/plain")
+    path = speech_service.jobs().store.path(audio_key, suffix)
+    if not path.is_file():
+        return Response("not found", status_code=404, media_type="text/plain")
+    return FileResponse(path, media_type=_AUDIO_TYPES[suffix],
+                        headers={"Cache-Control": _IMMUTABLE})
 
 
 async def oembed_endpoint(request: Request) -> Response:
@@ -259,4 +292,6 @@ def create_api() -> Starlette:
         Route(routes.FEED_JSON, feed_json, methods=["GET"]),
         Route(routes.FEED_ATOM, feed_atom, methods=["GET"]),
         Route(routes.OEMBED, oembed_endpoint, methods=["GET"]),
+        Route(speech_service.ITEM_PREFIX + "{item_id:path}", audio_status, methods=["GET"]),
+        Route(speech_service.FILES_PREFIX + "{name}", audio_file, methods=["GET"]),
     ])

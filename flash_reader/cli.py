@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import logging
 import sys
@@ -77,6 +78,14 @@ def _parser() -> argparse.ArgumentParser:
     acc.add_argument("--cache-dir", type=Path,
                      help="the app's cache (default: FLASH_CACHE_DIR, else var/cache)")
     acc.set_defaults(run=_accept)
+
+    aud = commands.add_parser("audio", help="make the audio of the archive's articles")
+    aud.add_argument("source", nargs="?", help="the feed (default: FLASH_FEED_URL)")
+    aud.add_argument("--all", action="store_true", help="follow next_url through the archive")
+    aud.add_argument("--since", type=dt.date.fromisoformat, help="first issue date, YYYY-MM-DD")
+    aud.add_argument("--until", type=dt.date.fromisoformat, help="last issue date, YYYY-MM-DD")
+    aud.add_argument("--audio-dir", type=Path, help="default: FLASH_AUDIO_DIR, else var/audio")
+    aud.set_defaults(run=_audio)
 
     demo = commands.add_parser("demo-archive",
                                help="write a paginated sample archive (clearly marked as such)")
@@ -233,6 +242,49 @@ def _validate(args: argparse.Namespace) -> int:
           f"{_count(len(issue_dates(feed)), 'issue')}, "
           f"{_count(len(feed.offices), 'office')} ({offices}){counted}")
     return 0
+
+
+def _audio(args: argparse.Namespace) -> int:
+    from flash_reader import config
+    from flash_reader.speech.article import article_sentences
+    from flash_reader.speech.store import AudioStore, key
+
+    loader = PageLoader(PageCache(None))
+    pages: list[Page] = []
+    url: str | None = args.source or config.feed_source()
+    try:
+        while url:
+            pages.append(loader.load(url, origins=archive_origins(tuple(pages)) if pages else None))
+            url = next_page_url(tuple(pages), DEFAULT_MAX_PAGES) if args.all else None
+    except FeedError as exc:
+        print(f"invalid: {KIND_SUMMARY[kind(exc)]}: {exc}", file=sys.stderr)
+        return 1
+    items = [item for item in merge(tuple(pages)).items
+             if (args.since is None or (item.issue_date and item.issue_date >= args.since))
+             and (args.until is None or (item.issue_date and item.issue_date <= args.until))]
+    store = AudioStore(args.audio_dir or config.audio_dir(), config.audio_max_bytes())
+    counts = {"made": 0, "kept": 0, "silent": 0, "failed": 0}
+    seconds = 0.0
+    for done, item in enumerate(items, 1):
+        sentences = article_sentences(item)
+        if not sentences:
+            counts["silent"] += 1
+        elif store.record(key(sentences)) is not None:
+            counts["kept"] += 1
+        else:
+            try:
+                seconds += store.make(sentences).seconds
+                counts["made"] += 1
+            except Exception as exc:  # one bad article never stops the run
+                counts["failed"] += 1
+                print(f"\nfailed: {item.id}: {exc!r}", file=sys.stderr)
+        bar = "#" * (30 * done // len(items))
+        print(f"\r[{bar:<30}] {done}/{len(items)}", end="", file=sys.stderr, flush=True)
+    print(file=sys.stderr)
+    print(f"audio: {_count(len(items), 'article')}: {counts['made']} made "
+          f"({seconds / 60:.1f} min of speech), {counts['kept']} already made, "
+          f"{counts['silent']} with nothing to say, {counts['failed']} failed")
+    return 1 if counts["failed"] else 0
 
 
 def _at_least_one(text: str) -> int:

@@ -92,3 +92,20 @@ def human_record() -> Path:
     default human.toml in the audit folder)."""
     value = os.environ.get("FLASH_AUDIT_HUMAN", "").strip()
     return Path(value) if value else audit_dir() / "human.toml"
+
+
+def audio_dir() -> Path:
+    """FLASH_AUDIO_DIR: where the synthesized audio of articles is kept (issue 22)."""
+    value = os.environ.get("FLASH_AUDIO_DIR", "").strip()
+    return Path(value) if value else DEFAULT_CACHE_DIR.parent / "audio"
+
+
+def audio_max_bytes() -> int:
+    """FLASH_AUDIO_MAX_MB: the most the audio cache may hold; the oldest files go first."""
+    return int(_number("FLASH_AUDIO_MAX_MB", 500.0, minimum=1.0) * 1_000_000)
+
+
+def audio_prerender() -> bool:
+    """FLASH_AUDIO_PRERENDER: 'off' to make no audio until a reader asks (default on: the
+    latest issue is synthesized in the background after each start and each new issue)."""
+    return os.environ.get("FLASH_AUDIO_PRERENDER", "").strip().lower() != "off"

@@ -18,6 +18,7 @@ from collections.abc import AsyncIterator
 
 from flash_reader import config
 from flash_reader.reading import cache as reading_cache
+from flash_reader.speech import service as speech_service
 from flash_reader.store import FeedStore, store
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,7 @@ async def feed_lifespan() -> AsyncIterator[None]:
         keeper.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await keeper
+        speech_service.jobs().shutdown()
 
 
 async def keep_fresh(feed_store: FeedStore, source: str, interval: float,
@@ -70,6 +72,9 @@ async def keep_fresh(feed_store: FeedStore, source: str, interval: float,
                 # Furigana once per item, in the background: no reader waits for it.
                 await asyncio.to_thread(reading_cache.warm, snapshot.items)
                 warmed = snapshot.version
+                if config.audio_prerender():
+                    # The latest issue's audio, in the pool at a lower priority (issue 22).
+                    await asyncio.to_thread(speech_service.speak_latest, snapshot.items)
         except Exception:  # never let one bad refresh stop the next ones
             log.exception("feed archive walk failed unexpectedly")
         await asyncio.sleep(interval)

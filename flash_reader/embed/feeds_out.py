@@ -6,6 +6,8 @@ import datetime as dt
 import json
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import dataclass
 from html import escape
 from typing import Any
 from urllib.parse import urlencode
@@ -73,8 +75,25 @@ def _feed_query(offices: tuple[str, ...], page: int) -> str:
     return "?" + urlencode(params, safe=",") if params else ""
 
 
+@dataclass(frozen=True, slots=True)
+class Enclosure:
+    """An article's audio for podcast apps (issue 22): JSON Feed attachment, Atom enclosure."""
+
+    path: str  # on this site, from /
+    mime: str
+    size: int
+    seconds: float
+
+
+Audio = Callable[[Item], "Enclosure | None"]
+
+
+def _no_audio(item: Item) -> Enclosure | None:
+    return None
+
+
 def json_feed(feed: Feed, items: list[Item], base: str, offices: tuple[str, ...],
-              page: int) -> dict[str, Any]:
+              page: int, audio: Audio = _no_audio) -> dict[str, Any]:
     """One page of our feed: `items` are all selected items, newest first."""
     start = (page - 1) * PAGE_SIZE
     chosen = items[start:start + PAGE_SIZE]
@@ -86,14 +105,14 @@ def json_feed(feed: Feed, items: list[Item], base: str, offices: tuple[str, ...]
         "description": feed.description or "CLAIR（自治体国際化協会）海外事務所フラッシュ",
         "language": "ja",
         "_flash": {"offices": [{"code": o.code, "name": o.name} for o in feed.offices]},
-        "items": [_json_item(item, base) for item in chosen],
+        "items": [_json_item(item, base, audio(item)) for item in chosen],
     }
     if start + PAGE_SIZE < len(items):
         document["next_url"] = base + routes.FEED_JSON + _feed_query(offices, page + 1)
     return document
 
 
-def _json_item(item: Item, base: str) -> dict[str, Any]:
+def _json_item(item: Item, base: str, enclosure: Enclosure | None = None) -> dict[str, Any]:
     flash: dict[str, Any] = {"office": item.office.code, "office_name": item.office.name}
     if item.issue_date:
         flash["issue_date"] = item.issue_date.isoformat()
@@ -114,6 +133,10 @@ def _json_item(item: Item, base: str) -> dict[str, Any]:
     published = _published(item)
     if published:
         entry["date_published"] = published.isoformat()
+    if enclosure is not None:
+        entry["attachments"] = [{"url": base + enclosure.path, "mime_type": enclosure.mime,
+                                 "size_in_bytes": enclosure.size,
+                                 "duration_in_seconds": round(enclosure.seconds, 1)}]
     entry["_flash"] = flash
     return entry
 
@@ -122,7 +145,8 @@ def dump_json_feed(document: dict[str, Any]) -> bytes:
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def atom_feed(feed: Feed, items: list[Item], base: str, offices: tuple[str, ...]) -> bytes:
+def atom_feed(feed: Feed, items: list[Item], base: str, offices: tuple[str, ...],
+              audio: Audio = _no_audio) -> bytes:
     ET.register_namespace("", ATOM_NS)
     ET.register_namespace("xhtml", XHTML_NS)
 
@@ -157,6 +181,9 @@ def atom_feed(feed: Feed, items: list[Item], base: str, offices: tuple[str, ...]
         sub(entry, "published", published.isoformat())
         sub(entry, "updated", published.isoformat())
         sub(entry, "link", rel="alternate", type="text/html", href=link)
+        if (enclosure := audio(item)) is not None:
+            sub(entry, "link", rel="enclosure", type=enclosure.mime,
+                href=base + enclosure.path, length=str(enclosure.size))
         if item.office.code:
             sub(entry, "category", term=item.office.code, label=item.office.name)
         content = sub(entry, "content", type="xhtml")

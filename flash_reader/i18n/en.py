@@ -200,6 +200,11 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "about.publisher.text": ("The articles are published by CLAIR (Council of Local Authorities "
                              "for International Relations). This reader is an unofficial page "
                              "based on CLAIR's bulletin."),
+    "about.speech": "Speech",
+    "about.speech.text": ("The articles' audio is made on this server with Open JTalk (Nagoya "
+                          "Institute of Technology, modified BSD licence) and the voice “Mei” "
+                          "(Nagoya Institute of Technology, CC BY 3.0). No outside service is "
+                          "used."),
     "about.contact": "Contact",
     "about.contact.text": ("For questions about the articles, please use the contacts on "
                            "CLAIR's official website."),

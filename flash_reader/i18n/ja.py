@@ -193,6 +193,10 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "about.publisher.text": ("記事の発行元は一般財団法人自治体国際化協会（CLAIR）です。"
                              "このリーダーは "
                              "CLAIR の配信をもとにした非公式の閲覧用ページです。"),
+    "about.speech": "音声",
+    "about.speech.text": ("記事の読み上げ音声は、このサーバーの上で Open JTalk（名古屋工業大学、"
+                          "修正 BSD ライセンス）と音声「Mei」（名古屋工業大学、CC BY 3.0）で"
+                          "作っています。外部のサービスは使いません。"),
     "about.contact": "お問い合わせ",
     "about.contact.text": ("記事の内容についてのお問い合わせは、CLAIR の公式サイトにある問い合わ"
                            "せ先をご利用ください。"),

@@ -71,6 +71,12 @@ def annotate(text: str) -> tuple[Segment, ...]:
     return tuple(_merge_plain(segments))
 
 
+def word_readings(text: str) -> list[tuple[str, str]]:
+    """(surface, hiragana reading) per word, as `annotate` reads them before the ruby split;
+    the reading is "" for words the ruby leaves bare. Read aloud by flash_reader.speech."""
+    return _words(text) if has_kanji(text) else [(text, "")] if text else []
+
+
 def _words(text: str) -> list[tuple[str, str]]:
     """(surface, hiragana reading) per word, the user dictionary taking precedence."""
     words: list[tuple[str, str]] = []

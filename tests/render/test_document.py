@@ -64,3 +64,11 @@ def test_reader_page_is_cacheable_by_the_back_forward_cache(seeded, client: Test
     # no-store would keep every reader page out of the browsers' back/forward cache.
     for path in ("/", "/items/2020-10-28-01"):
         assert "no-store" not in client.get(path).headers["cache-control"]
+
+
+def test_about_page_credits_the_voice_and_the_engine(seeded, client: TestClient) -> None:
+    # Mei is CC BY 3.0: the credit is a condition of its use (issue 22), in both languages.
+    for lang, heading in (("ja", "音声"), ("en", "Speech")):
+        html = client.get(f"/about?lang={lang}").text
+        assert f'id="about-speech">{heading}</h2>' in html, lang
+        assert "Open JTalk" in html and "Mei" in html and "CC BY 3.0" in html
