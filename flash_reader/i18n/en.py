@@ -132,6 +132,9 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "filter.all": "All",
     "filter.count": (" (1 article)", " ({count} articles)"),
     "filter.submit": "Apply this filter",
+    "filter.unknown": ("The address names an office that does not exist. These are the offices: "
+                       "{offices}."),
+    "list.sep": ", ",
     "filter.empty": "No articles match.",
     "filter.clear": "Clear all filters and the search",
     "office.unknown": "Unknown office",

@@ -125,6 +125,8 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "filter.all": "すべて",
     "filter.count": "（{count}件）",
     "filter.submit": "この条件で絞り込む",
+    "filter.unknown": "指定された事務所はありません。次の事務所から選べます：{offices}。",
+    "list.sep": "、",
     "filter.empty": "条件に合う記事はありません。",
     "filter.clear": "絞り込みと検索をすべて解除",
     "office.unknown": "事務所不明",

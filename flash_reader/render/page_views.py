@@ -111,6 +111,7 @@ class PageView:
     all_href: str = ""
     office_options: tuple[OfficeOption, ...] = ()
     empty: bool = False
+    unknown_office: str = ""  # what the reader is told when the URL named no such office
     # issue
     newer_href: str = ""
     older_href: str = ""
@@ -227,6 +228,8 @@ def _reader(snapshot: Snapshot, request: ViewRequest, readings: bool, lang: str
         more_href=more_href, announce=summary, summary=summary, total=len(feed.items),
         all_href=routes.reader_url((), request.query), office_options=tuple(options),
         empty=request.filtering and not matching,
+        unknown_office=i18n.text(lang, "filter.unknown", offices=i18n.text(lang, "list.sep").join(
+            option.name for option in options)) if request.unknown_office else "",
         timeline=timeline_view(snapshot, latest, lang))
     description = i18n.text(lang, "description")
     title = (i18n.text(lang, "title.reader") if not request.filtering

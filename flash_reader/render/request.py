@@ -38,6 +38,9 @@ class ViewRequest:
     limit: int = PAGE_SIZE
     item_id: str = ""
     issue_date: dt.date | None = None
+    # The URL named an office code the feed does not have (a bool: two variants of a view at
+    # most, whatever a URL says). The view says so and lists the offices that exist.
+    unknown_office: bool = False
 
     @property
     def filtering(self) -> bool:
@@ -104,6 +107,13 @@ def parse_date(raw: str) -> dt.date | None:
         return None
 
 
+def names_unknown_office(values: Iterable[str], known: Sequence[str]) -> bool:
+    """Whether `office=` names a code (other than a blank) that is not one of `known`."""
+    known_codes = set(known)
+    return any(part.strip() and part.strip().upper() not in known_codes
+               for value in values for part in value[:2_000].replace("、", ",").split(","))
+
+
 def from_url(path: str, params: dict[str, list[str]], known_offices: Sequence[str]
              ) -> ViewRequest:
     """The view a reader URL names. `params` maps each query name to all its values."""
@@ -113,8 +123,10 @@ def from_url(path: str, params: dict[str, list[str]], known_offices: Sequence[st
 
     limit = parse_limit(first("limit"))
     if path in ("", routes.READER):
-        return ViewRequest(Kind.READER, parse_offices(params.get("office", []), known_offices),
-                           parse_query(first("q")), limit)
+        offices = params.get("office", [])
+        return ViewRequest(Kind.READER, parse_offices(offices, known_offices),
+                           parse_query(first("q")), limit,
+                           unknown_office=names_unknown_office(offices, known_offices))
     if path.rstrip("/") == routes.ISSUES:
         return ViewRequest(Kind.ARCHIVE)
     if path.rstrip("/") == routes.ACCESSIBILITY:

@@ -116,10 +116,22 @@ def test_url_restores_view_on_reload_and_pasted_link(page: Page, app_url: str) -
     expect(office(page, "ロンドン事務所")).to_be_checked()
 
 
-def test_unknown_office_codes_in_url_are_ignored(page: Page, app_url: str) -> None:
+def test_unknown_office_codes_in_url_are_ignored_and_the_reader_is_told(
+        page: Page, app_url: str) -> None:
     page.goto(app_url + "/?office=XXX,par")
     expect(page.get_by_role("article")).to_have_count(1)
     expect(office(page, "パリ事務所")).to_be_checked()
+    # Issue 25.9: it was silently ignored. Now said, with the offices that exist, shown.
+    expect(page.get_by_role("status").filter(has_text="指定された事務所はありません")).to_contain_text(
+        "パリ事務所、シンガポール事務所")
+    expect(page.locator("details.office-filter-details")).to_have_attribute("open", "")
+    page.goto(app_url + "/?office=XXX")
+    expect(page.get_by_role("article")).to_have_count(7)
+    expect(page.get_by_text("指定された事務所はありません")).to_be_visible()
+    for box in page.get_by_role("group", name="事務所で絞り込む").get_by_role("checkbox").all():
+        expect(box).to_be_visible()
+    page.goto(app_url + "/")
+    expect(page.get_by_text("指定された事務所はありません")).to_have_count(0)
 
 
 def test_back_and_forward_restore_the_view(page: Page, app_url: str) -> None:

@@ -272,3 +272,17 @@ def test_an_issue_alone_in_the_archive_has_no_empty_issue_navigation(
     page = client.get("/issues/2020-10-28", headers={"Accept": "text/html"}).text
     assert "<ul></ul>" not in page.replace(' class="pager-list"', "")
     assert 'class="pager"' not in page
+
+
+@pytest.mark.parametrize(("url", "said"), [
+    ("/?office=XXX", "指定された事務所はありません"),
+    ("/?office=XXX,PAR", "指定された事務所はありません"),
+    ("/?office=xxx&lang=en", "an office that does not exist"), ("/?office=PAR", ""), ("/", "")])
+def test_an_unknown_office_code_is_said_not_ignored(
+        client: TestClient, seeded: FeedStore, url: str, said: str) -> None:
+    page = client.get(url, headers={"Accept": "text/html"}).text
+    notices = [p for p in page.split("<p") if "banner-notice" in p.split(">", 1)[0]]
+    if said:
+        assert len(notices) == 1 and said in notices[0], notices
+    else:
+        assert not notices, notices

@@ -22,7 +22,9 @@ KNOWN = ("PAR", "SIN", "SEL")  # the feed's order
 def test_reader_with_offices_in_either_form_and_words() -> None:
     comma = from_url("/", {"office": ["par,SIN,XXX"], "q": ["  交流  会 "]}, KNOWN)
     repeated = from_url("/", {"office": ["PAR", "SIN", "PAR"], "q": ["交流 会"]}, KNOWN)
-    assert comma == repeated == ViewRequest(Kind.READER, ("PAR", "SIN"), "交流 会")
+    assert comma == ViewRequest(Kind.READER, ("PAR", "SIN"), "交流 会", unknown_office=True)
+    assert repeated == ViewRequest(Kind.READER, ("PAR", "SIN"), "交流 会")
+    assert comma.path() == repeated.path()
     assert comma.path() == "/?office=PAR,SIN&q=%E4%BA%A4%E6%B5%81+%E4%BC%9A"
 
 
