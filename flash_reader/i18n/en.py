@@ -383,6 +383,9 @@ TEXT: dict[str, str | tuple[str, str]] = {
                                "{scheme_hint}Ask this reader's administrator to add {origin} to "
                                "the sites allowed to embed (FLASH_EMBED_ORIGINS).{note}"),
     "builder.code": "Embed code",
+    "builder.local_address": ("The address in this code ({address}) works on this computer "
+                              "only: pasted on another site it shows nothing. Set "
+                              "FLASH_PUBLIC_URL to the server’s public address."),
     "builder.code_label": "Paste this code into your website's HTML",
     "builder.copy": "Copy the code",
     # Browser scripts

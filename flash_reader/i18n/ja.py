@@ -374,6 +374,9 @@ TEXT: dict[str, str | tuple[str, str]] = {
                                "{origin} を埋め込み許可サイト"
                                "（FLASH_EMBED_ORIGINS）に加えるよう依頼してください。{note}"),
     "builder.code": "埋め込みコード",
+    "builder.local_address": ("このコードのアドレス（{address}）は、このパソコンの中だけで使える"
+                              "ものです。ほかのサイトに貼っても表示されません。"
+                              "サーバーの公開アドレスを FLASH_PUBLIC_URL に設定してください。"),
     "builder.code_label": "このコードをウェブサイトの HTML に貼り付けてください",
     "builder.copy": "コードをコピー",
     # Browser scripts (components/scripts/*.js read these from the page, never their own copy)

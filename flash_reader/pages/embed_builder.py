@@ -129,6 +129,9 @@ def embed_builder_page() -> rx.Component:
         allowed_sites(),
         rx.el.section(
             rx.el.h2(W["code"], id="builder-code"),
+            rx.cond(EmbedBuilderState.address_warning != "",
+                    rx.el.p(EmbedBuilderState.address_warning, id="builder-address-warning",
+                            class_name="banner banner-notice")),
             rx.el.label(W["code_label"], html_for=SNIPPET_ID),
             rx.el.textarea(value=EmbedBuilderState.snippet, id=SNIPPET_ID, read_only=True,
                            rows=5, class_name="snippet"),

@@ -70,6 +70,14 @@ def page_words(lang: str) -> dict[str, str]:
     return words
 
 
+def address_warning(lang: str) -> str:
+    """What staff are told when the embed code's address is the app's own local one (no
+    FLASH_PUBLIC_URL): pasted on a site, it would point at each visitor's own machine."""
+    if config.configured_public_url():
+        return ""
+    return i18n.text(lang, "builder.local_address", address=config.public_url())
+
+
 def allowed_origins() -> list[str]:
     """FLASH_EMBED_ORIGINS as the server reads it (validated at start-up)."""
     try:
@@ -172,6 +180,10 @@ class EmbedBuilderState(rx.State):
     def preview_title(self) -> str:
         _ = self.feed_version
         return widget_title(store.current(), self._params())
+
+    @rx.var
+    def address_warning(self) -> str:
+        return address_warning(self.ui_lang)
 
     @rx.var
     def snippet(self) -> str:

@@ -72,3 +72,16 @@ def test_builder_snippet_comes_from_the_public_url(monkeypatch: pytest.MonkeyPat
     state = type("S", (), {"feed_version": "", "_params": lambda self: WidgetParams(("PAR",))})()
     snippet = EmbedBuilderState.computed_vars["snippet"]._fget(state)
     assert snippet.startswith(f'<iframe src="{PUBLIC}/embed?office=PAR&amp;limit=5"')
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_builder_warns_staff_when_the_code_would_use_a_local_address(
+        monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    """Issue 25.9: without FLASH_PUBLIC_URL the embed code said http://localhost:… silently."""
+    from flash_reader.state.embed_builder import address_warning
+
+    monkeypatch.delenv("FLASH_PUBLIC_URL", raising=False)
+    warning = address_warning(lang)
+    assert "http://localhost:" in warning and "FLASH_PUBLIC_URL" in warning
+    monkeypatch.setenv("FLASH_PUBLIC_URL", PUBLIC)
+    assert address_warning(lang) == ""
