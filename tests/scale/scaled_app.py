@@ -1,10 +1,11 @@
-"""`make run-scaled` as a reader's machine runs it, for the worker-death test and bench."""
+"""`make run` and `make run-scaled` as a reader's machine runs them, for the scale tests and
+bench."""
 
 from __future__ import annotations
 
 import contextlib
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -33,6 +34,30 @@ def workers(base_url: str) -> set[int]:
 
 
 @contextlib.contextmanager
+def make_recipe(make: list[str], recipe: str, port: int, log: Path, env: dict[str, str],
+                ready: Callable[[str], bool], what: str) -> Iterator[str]:
+    """`make <recipe>` in this project, with its output in `log`, until `ready(base_url)`;
+    stopped (its whole process group) afterwards."""
+    with open(log, "wb") as out:
+        process = subprocess.Popen([*make, recipe], cwd=PROJECT_ROOT, env=env, stdout=out,
+                                   stderr=subprocess.STDOUT, start_new_session=True)
+    base_url = f"http://127.0.0.1:{port}"
+
+    def serving() -> bool:
+        assert process.poll() is None, log.read_text(errors="replace")[-3000:]
+        try:
+            return ready(base_url)
+        except httpx.HTTPError:
+            return False
+
+    try:
+        wait_for(serving, timeout=START_TIMEOUT_S, what=what, interval=1)
+        yield base_url
+    finally:
+        stop_group(process, timeout=30)
+
+
+@contextlib.contextmanager
 def run_scaled(var: Path, worker_count: int) -> Iterator[str]:
     """`make run-scaled` with its own Redis (and var dir), until it serves with every worker."""
     port, redis_port = free_port(), free_port()
@@ -41,25 +66,15 @@ def run_scaled(var: Path, worker_count: int) -> Iterator[str]:
         env.pop(name, None)
     # A web dir of its own, reused run after run (a build per port would start from nothing).
     make = ["make", "-s", f"VAR={var}", f"REDIS_PORT={redis_port}", f"FLASH_PORT={port}",
-            "FLASH_WEB_DIR=.web-respawn"]
-    log = var / "app.log"
-    with open(log, "wb") as out:
-        process = subprocess.Popen([*make, "run-scaled", f"FLASH_WORKERS={worker_count}"],
-                                   cwd=PROJECT_ROOT, env=env, stdout=out,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
-    base_url = f"http://127.0.0.1:{port}"
+            "FLASH_WEB_DIR=.web-respawn", f"FLASH_WORKERS={worker_count}"]
 
-    def serving() -> bool:
-        assert process.poll() is None, log.read_text(errors="replace")[-3000:]
-        try:
-            return httpx.get(base_url + "/", timeout=2).status_code == 200 and len(
-                workers(base_url)) == worker_count
-        except httpx.HTTPError:
-            return False
+    def ready(base_url: str) -> bool:
+        return httpx.get(base_url + "/", timeout=2).status_code == 200 and len(
+            workers(base_url)) == worker_count
 
     try:
-        wait_for(serving, timeout=START_TIMEOUT_S, what="make run-scaled to serve", interval=1)
-        yield base_url
+        with make_recipe(make, "run-scaled", port, var / "app.log", env, ready,
+                         "make run-scaled to serve") as base_url:
+            yield base_url
     finally:
-        stop_group(process, timeout=30)
         subprocess.run([*make, "redis-stop"], cwd=PROJECT_ROOT, env=env, timeout=60)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -15,14 +14,8 @@ import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.app_server import (
-    PROJECT_ROOT,
-    START_TIMEOUT_S,
-    app_env,
-    free_port,
-    stop_group,
-    wait_for,
-)
+from tests.browser.app_server import PROJECT_ROOT, app_env, free_port
+from tests.scale.scaled_app import make_recipe
 
 pytestmark = pytest.mark.browser
 
@@ -32,25 +25,15 @@ def make_run(port: int, log: Path) -> Iterator[str]:
     env = app_env(FLASH_PUBLIC_URL=f"http://127.0.0.1:{port}")
     for name in ("REFLEX_WEB_WORKDIR", "MAKEFLAGS"):
         env.pop(name, None)
-    with open(log, "wb") as out:
-        process = subprocess.Popen(["make", "-s", "run", f"FLASH_PORT={port}"],
-                                   cwd=PROJECT_ROOT, env=env, stdout=out,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
-    base_url = f"http://127.0.0.1:{port}"
 
-    def serving() -> bool:
-        assert process.poll() is None, log.read_text(errors="replace")[-3000:]
-        try:
-            return httpx.get(base_url + "/embed/builder/", timeout=2).status_code == 200
-        except httpx.HTTPError:
-            return False
+    def ready(base_url: str) -> bool:
+        return httpx.get(base_url + "/embed/builder/", timeout=2).status_code == 200
 
     try:
-        wait_for(serving, timeout=START_TIMEOUT_S, what=f"make run on {port} to serve",
-                 interval=1)
-        yield base_url
+        with make_recipe(["make", "-s", f"FLASH_PORT={port}"], "run", port, log, env, ready,
+                         f"make run on {port} to serve") as base_url:
+            yield base_url
     finally:
-        stop_group(process, timeout=30)
         shutil.rmtree(PROJECT_ROOT / f".web-{port}", ignore_errors=True)
 
 
