@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from urllib.parse import unquote, urlencode
 
 from flash_reader import routes
@@ -89,13 +89,16 @@ def parse_offices(values: Iterable[str], known: Sequence[str]) -> tuple[str, ...
     """`office=PAR,SIN` or `office=PAR&office=SIN` (a plain form) → known codes, in the feed's
     order (`known`): `SIN,PAR` names the same view as `PAR,SIN`, so both share one rendering."""
     rank = {code: n for n, code in enumerate(known)}
-    codes: set[str] = set()
+    codes = {code for code in _office_codes(values) if code in rank}
+    return tuple(sorted(codes, key=rank.__getitem__))
+
+
+def _office_codes(values: Iterable[str]) -> Iterator[str]:
+    """Every code `office=` names, upper-cased, blanks left out (each value read to 2,000)."""
     for value in values:
         for part in value[:2_000].replace("、", ",").split(","):
-            code = part.strip().upper()
-            if code in rank:
-                codes.add(code)
-    return tuple(sorted(codes, key=rank.__getitem__))
+            if code := part.strip().upper():
+                yield code
 
 
 def parse_date(raw: str) -> dt.date | None:
@@ -110,8 +113,7 @@ def parse_date(raw: str) -> dt.date | None:
 def names_unknown_office(values: Iterable[str], known: Sequence[str]) -> bool:
     """Whether `office=` names a code (other than a blank) that is not one of `known`."""
     known_codes = set(known)
-    return any(part.strip() and part.strip().upper() not in known_codes
-               for value in values for part in value[:2_000].replace("、", ",").split(","))
+    return any(code not in known_codes for code in _office_codes(values))
 
 
 def from_url(path: str, params: dict[str, list[str]], known_offices: Sequence[str]
