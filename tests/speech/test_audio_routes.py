@@ -4,7 +4,6 @@ made off the request path, then 200 with its immutable files; nothing to say →
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from flash_reader.speech import service
 from flash_reader.speech.article import article_sentences
 from flash_reader.speech.store import key
 from flash_reader.store import store
+from tests.browser.app_server import wait_for
 
 ITEM = {"id": "2020-10-28-01", "title": "自治体の研修=パリ", "content_text": "職員が参加した。",
         "date_published": "2020-10-28T00:00:00+09:00", "language": "ja",
@@ -41,10 +41,9 @@ def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClie
 def test_audio_is_prepared_off_the_request_path_then_served_immutable(client) -> None:
     first = client.get("/audio/items/2020-10-28-01")
     assert first.status_code == 202 and first.json() == {"status": "preparing"}
-    deadline = time.monotonic() + 120
-    while (answer := client.get("/audio/items/2020-10-28-01")).status_code == 202:
-        assert time.monotonic() < deadline
-        time.sleep(0.1)
+    wait_for(lambda: client.get("/audio/items/2020-10-28-01").status_code != 202, timeout=120,
+             what="the article's audio to be made", interval=0.1)
+    answer = client.get("/audio/items/2020-10-28-01")
     ready = answer.json()
     assert answer.status_code == 200 and ready["status"] == "ready" and ready["seconds"] > 1
     assert [s["type"] for s in ready["sources"]] == ["audio/ogg; codecs=opus", "audio/mpeg"]
@@ -88,7 +87,6 @@ def test_the_latest_issue_is_spoken_in_the_background(client) -> None:
     items = store.current().items
     assert service.speak_latest(items) == 1  # the symbols-only article has nothing to make
     made = key(article_sentences(items[0]))
-    deadline = time.monotonic() + 120
-    while service.jobs().store.record(made) is None:  # no request asked for it
-        assert time.monotonic() < deadline
-        time.sleep(0.1)
+    # No request asked for it.
+    wait_for(lambda: service.jobs().store.record(made) is not None, timeout=120,
+             what="the latest issue's audio to be made", interval=0.1)

@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import av
@@ -17,6 +16,7 @@ from flash_reader.speech.encode import FORMATS, MP3, OPUS, Cue, webvtt
 from flash_reader.speech.store import AudioStore, key
 from flash_reader.speech.synth import synthesize
 from flash_reader.speech.text import sentences
+from tests.browser.app_server import wait_for
 
 TEXT = "自治体の職員が2日間、研修を受けた。パリ事務所が報告した。"
 
@@ -89,10 +89,11 @@ def test_a_worker_killed_mid_synthesis_leaves_no_broken_file(tmp_path: Path) -> 
             f"AudioStore(Path(sys.argv[1]), 10**9).make(list(sentences({text!r})))")
     worker = subprocess.Popen([sys.executable, "-c", code, str(tmp_path)],
                               cwd=Path(__file__).parents[2])
-    deadline = time.monotonic() + 120
-    while not any(p.stat().st_size > 10_000 for p in tmp_path.glob(".part-*.opus")):
-        assert worker.poll() is None and time.monotonic() < deadline
-        time.sleep(0.05)
+    def writing() -> bool:
+        assert worker.poll() is None, "the worker ended before it was killed"
+        return any(p.stat().st_size > 10_000 for p in tmp_path.glob(".part-*.opus"))
+
+    wait_for(writing, timeout=120, what="the worker to be writing its audio", interval=0.05)
     worker.send_signal(signal.SIGKILL)
     worker.wait()
     finals = [p for p in tmp_path.iterdir() if not p.name.startswith(".part-")]
