@@ -18,7 +18,7 @@ export REFLEX_USE_SYSTEM_BUN := 1
 export REFLEX_TELEMETRY_ENABLED := false
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup browser-deps redis-deps redis-start redis-stop redis-url-check run run-scaled \
+.PHONY: help setup browser-deps redis-deps nginx-deps redis-start redis-stop redis-url-check run run-scaled \
 	test lint clean
 
 help:
@@ -80,6 +80,13 @@ redis-deps:
 	@if ! command -v redis-server >/dev/null 2>&1; then \
 		echo "Installing Debian redis-server (apt)..."; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server; \
+	fi
+
+# The shared-cache test and bench run Debian's nginx with deploy/nginx-cache.conf.
+nginx-deps:
+	@if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then \
+		echo "Installing Debian nginx-light (apt)..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light; \
 	fi
 
 FLASH_WORKERS ?= 2
@@ -147,7 +154,7 @@ redis-url-check:
 		exit 1; \
 	fi
 
-test: setup browser-deps redis-deps
+test: setup browser-deps redis-deps nginx-deps
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
 

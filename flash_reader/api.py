@@ -28,13 +28,12 @@ from flash_reader.embed.params import (
     unknown_codes_problem,
 )
 from flash_reader.feed import query
+from flash_reader.render import freshness
 from flash_reader.render.endpoints import page_routes
 from flash_reader.speech import encode as speech_encode
 from flash_reader.speech import service as speech_service
 from flash_reader.speech import store as speech_store
 from flash_reader.store import Snapshot, store
-
-FEED_CACHE = "public, max-age=300"
 
 _PLACEHOLDER_SVG = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 300" \
 width="400" height="300" role="img" aria-label="{label}">
@@ -79,11 +78,12 @@ def _base(request: Request) -> str:
     return config.public_url()
 
 
-def _cached(request: Request, body: bytes, media_type: str, cache: str = FEED_CACHE,
+def _cached(request: Request, body: bytes, media_type: str, cache: str | None = None,
             vary: str = "Accept-Encoding") -> Response:
     """A response with an ETag; 304 when the client already has this body."""
     etag = '"' + hashlib.sha256((media_type + "\n").encode() + body).hexdigest()[:32] + '"'
-    headers = {"ETag": etag, "Cache-Control": cache, "Vary": vary}
+    # Feeds and widgets: the same freshness as the reader pages (render/freshness.py).
+    headers = {"ETag": etag, "Cache-Control": cache or freshness.shared(), "Vary": vary}
     if etag in request.headers.get("if-none-match", ""):
         return Response(status_code=304, headers=headers)
     return Response(body, media_type=media_type, headers=headers)

@@ -62,6 +62,19 @@ def public_url() -> str:
     return f"http://localhost:{get_config().backend_port or 3000}"
 
 
+def cache_max_age() -> int:
+    """FLASH_CACHE_MAX_AGE: how long a shared cache (nginx, a CDN) or a browser may serve a
+    page, view or feed without asking again (seconds, default 60): a new issue reaches readers
+    within FLASH_REFRESH_SECONDS + this."""
+    return int(_number("FLASH_CACHE_MAX_AGE", 60, minimum=0))
+
+
+def stale_if_error_seconds() -> int:
+    """FLASH_STALE_IF_ERROR: how long a shared cache may go on serving its last copy while
+    every app worker is down or answering errors (seconds, default 86,400: a day)."""
+    return int(_number("FLASH_STALE_IF_ERROR", 86_400, minimum=0))
+
+
 def max_pages() -> int:
     """FLASH_MAX_PAGES: the most feed pages followed through next_url (default 400)."""
     return int(_number("FLASH_MAX_PAGES", 400, minimum=1))

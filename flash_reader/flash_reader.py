@@ -5,7 +5,6 @@ from flash_reader.api import create_api
 from flash_reader.components.head import head_components
 from flash_reader.embed.headers import BuilderWithoutRedirect, SecurityHeaders
 from flash_reader.event_guard import EventGuard, bound_event_frames, guard_router_data
-from flash_reader.i18n.remember import RememberLanguage
 from flash_reader.pages import embed_builder
 from flash_reader.render.endpoints import NotFoundPages
 from flash_reader.render.page_views import DESCRIPTION
@@ -20,10 +19,9 @@ app = FlashApp(
     head_components=head_components(),
     stylesheets=["/themes.css", "/reader.css"],
     # Our routes first (reader pages rendered per request, feeds, widget), then the
-    # site's own 404 page for anything else, the ?lang= cookie on every page, the builder
-    # served without a redirect (no Location built from Host), then security headers around
-    # everything.
-    api_transformer=[create_api(), NotFoundPages, RememberLanguage, BuilderWithoutRedirect,
+    # site's own 404 page for anything else, the builder served without a redirect (no
+    # Location built from Host), then security headers around everything.
+    api_transformer=[create_api(), NotFoundPages, BuilderWithoutRedirect,
                      SecurityHeaders],
     toaster=None,
     # What a client sends reaches the log as one escaped, cut-short, rate-limited line.

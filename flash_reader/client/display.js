@@ -83,19 +83,20 @@ function sync() {
   setOutputs(size);
 }
 
+// What the status line says after each setting changes (by the setting's name).
+const DESCRIBE = {
+  theme: () => words("js.theme", { value: words(`theme.${prefs.theme || "system"}`) }),
+  size: () => words("js.size", { value: prefs.size || D.sizeMin }),
+  spacing: () => words(prefs.spacing ? "js.spacing_on" : "js.spacing_off"),
+  measure: () => words(prefs.measure ? "js.measure_on" : "js.measure_off"),
+  font: () => words(prefs.font ? "js.font_on" : "js.font_off"),
+  furigana: () => words("js.furigana", { value: words(`furigana.${prefs.furigana || "none"}`) }),
+  rate: () => words("js.rate", { value: words(`rate.${prefs.rate || "normal"}`) }),
+  layout: () => words(prefs.layout ? "js.layout_on" : "js.layout_off"),
+};
+
 function describe(name) {
-  switch (name) {
-    case "theme": return words("js.theme", { value: words(`theme.${prefs.theme || "system"}`) });
-    case "size": return words("js.size", { value: prefs.size || D.sizeMin });
-    case "spacing": return words(prefs.spacing ? "js.spacing_on" : "js.spacing_off");
-    case "measure": return words(prefs.measure ? "js.measure_on" : "js.measure_off");
-    case "font": return words(prefs.font ? "js.font_on" : "js.font_off");
-    case "furigana":
-      return words("js.furigana", { value: words(`furigana.${prefs.furigana || "none"}`) });
-    case "rate": return words("js.rate", { value: words(`rate.${prefs.rate || "normal"}`) });
-    case "layout": return words(prefs.layout ? "js.layout_on" : "js.layout_off");
-    default: return words("js.reset");
-  }
+  return Object.hasOwn(DESCRIBE, name) ? DESCRIBE[name]() : words("js.reset");
 }
 
 function changed(name) {

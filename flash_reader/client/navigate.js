@@ -25,11 +25,11 @@ function wantsReadings() {
 
 function viewUrl() {
   const params = new URLSearchParams(window.location.search);
-  params.delete("furigana");
-  params.delete("lang");
-  if (wantsReadings()) params.set("furigana", "1");
+  params.delete(config.params.readings);
+  params.delete(config.params.lang);
+  if (wantsReadings()) params.set(config.params.readings, "1");
   const lang = document.documentElement.lang;
-  if (lang && lang !== config.defaultLang) params.set("lang", lang);
+  if (lang && lang !== config.defaultLang) params.set(config.params.lang, lang);
   const query = params.toString().replace(/%2C/g, ",");
   return config.viewPrefix + window.location.pathname + (query ? `?${query}` : "");
 }

@@ -9,9 +9,9 @@ function follow() {
   const root = document.documentElement;
   const lang = marker.getAttribute("data-lang");
   const title = marker.getAttribute("data-title");
-  if (lang && root.getAttribute("lang") !== lang) root.setAttribute("lang", lang);
+  if (lang && root.lang !== lang) root.lang = lang;
   if (title && document.title !== title) document.title = title;
-  if (lang && new URLSearchParams(window.location.search).get("lang") === lang) {
+  if (lang && new URLSearchParams(window.location.search).get(config.params.lang) === lang) {
     document.cookie = `${config.cookies.lang}=${encodeURIComponent(lang)}; path=/; `
       + `max-age=${config.cookieMaxAge}; SameSite=Lax`;
   }

@@ -16,4 +16,24 @@
     l.id = s.fontLink; l.rel = "stylesheet"; l.href = s.fontCss;
     document.head.appendChild(l);
   }
+  // The language and the readings change a page's bytes, so they are asked for in the address
+  // (a shared cache keys on it, never on cookies). A language the address names is remembered;
+  // an address without one asks for the remembered one, before anything is painted.
+  try {
+    var q = new URLSearchParams(location.search), asked = q.get(s.params.lang), changed = false;
+    var kept = (document.cookie.match(new RegExp("(?:^|; )" + s.cookie + "=([a-z]+)")) || [])[1];
+    if (s.langs.indexOf(asked) >= 0) {
+      if (asked !== kept) {
+        document.cookie = s.cookie + "=" + asked + "; path=/; max-age=" + s.cookieMaxAge
+          + "; SameSite=Lax";
+      }
+    } else if (s.langs.indexOf(kept) >= 0 && kept !== s.defaultLang) {
+      q.set(s.params.lang, kept); changed = true;
+    }
+    if (ok.furigana && q.get(s.params.readings) !== "1") {
+      q.set(s.params.readings, "1"); changed = true;
+    }
+    if (changed) location.replace(location.pathname + "?" + q.toString().replace(/%2C/g, ",")
+                                  + location.hash);
+  } catch (e) { /* an odd address or no cookies: the page as the address asked for it */ }
 })(/*SETTINGS*/{});

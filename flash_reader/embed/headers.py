@@ -143,6 +143,19 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+def without_origin(headers: list[tuple[bytes, bytes]]) -> bytes:
+    """The response's Vary, once each, without Origin: what this layer answers (`*` or no
+    CORS at all) never depends on the Origin header, and each listed name splits a shared
+    cache's copies."""
+    names: dict[bytes, bytes] = {}
+    for name, value in headers:
+        if name.lower() == b"vary":
+            for part in value.split(b","):
+                if (token := part.strip()) and token.lower() != b"origin":
+                    names.setdefault(token.lower(), token)
+    return b", ".join(names.values())
+
+
 class PublicCors:
     """Outermost layer: CORS as we mean it, whatever Reflex's CORS middleware added.
 
@@ -165,7 +178,10 @@ class PublicCors:
         async def send_without_cors(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = [(k, v) for k, v in message.get("headers", [])
-                           if not k.lower().startswith(b"access-control-")]
+                           if not k.lower().startswith(b"access-control-")
+                           and k.lower() != b"vary"]
+                if vary := without_origin(message.get("headers", [])):
+                    headers.append((b"vary", vary))
                 if public:
                     headers.append((b"access-control-allow-origin", b"*"))
                 message["headers"] = headers
@@ -189,12 +205,36 @@ def for_response(headers: list[tuple[bytes, bytes]],
     return extra
 
 
+CSP = b"content-security-policy"
+
+
+def _directives(policy: bytes) -> list[bytes]:
+    return [part.strip() for part in policy.split(b";") if part.strip()]
+
+
+def merge_policies(route: bytes, ours: bytes) -> bytes:
+    """One policy: the route's directives, and ours for what the route does not name.
+
+    Browsers enforce every Content-Security-Policy header sent, so two headers work, but a
+    reader of the headers (a staff member, a scanner) sees two policies and has to intersect
+    them; one header says the policy once."""
+    named = {directive.split()[0].lower() for directive in _directives(route)}
+    return b"; ".join([*_directives(route), *(directive for directive in _directives(ours)
+                                              if directive.split()[0].lower() not in named)])
+
+
 def _merge(headers: list[tuple[bytes, bytes]],
            extra: list[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
-    # A route's own Content-Security-Policy stays: browsers enforce every CSP header sent, so
-    # ours (frame-ancestors) only adds to it.
-    names = {name for name, _ in extra} - {b"content-security-policy"}
-    return [(k, v) for k, v in headers if k.lower() not in names] + extra
+    names = {name for name, _ in extra}
+    kept = [(k, v) for k, v in headers if k.lower() not in names]
+    ours = [v for k, v in extra if k == CSP]
+    if ours:
+        policy = ours[0]
+        for name, value in headers:
+            if name.lower() == CSP:
+                policy = merge_policies(value, policy)
+        extra = [(k, v) for k, v in extra if k != CSP] + [(CSP, policy)]
+    return kept + extra
 
 
 class BuilderWithoutRedirect:

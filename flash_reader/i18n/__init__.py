@@ -4,8 +4,9 @@
 template (`{count}`), or a (one, other) pair for a count in English (Japanese has one form;
 its catalogue gives the same text twice). Article text is never translated: it is the feed's.
 
-Language of a request: `?lang=ja|en` when given (the server then remembers it in a cookie),
-else the cookie, else Japanese. Anything else is ignored.
+Language of a reader page: `?lang=ja|en` when given, else Japanese; anything else is ignored.
+The browser remembers a chosen language in the fr_lang cookie and asks for it in the address
+(client/prepaint.js); only the embed builder, a page whose address React owns, reads the cookie.
 """
 
 from __future__ import annotations

@@ -225,10 +225,10 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "about.data.theme": ("The colour scheme of the page's components: the browser's "
                          "localStorage ({key}, value {value}), saved by the components the "
                          "embed builder page uses (Reflex). Never sent."),
-    "about.data.furigana": ("Furigana: a cookie ({key}). Sent to the server when a page opens, "
-                            "used only to return the page with furigana."),
-    "about.data.lang": ("Language (Japanese or English): a cookie ({key}). Sent to the server when "
-                        "a page opens, used only to return the page in that language."),
+    "about.data.lang": ("Language (Japanese or English): a cookie ({key}). Used only to add the "
+                        "chosen language (?lang=) to the address of the next page you open, and "
+                        "for the language of the embed code builder. Furigana, too, is asked "
+                        "for in the address of the page (?furigana=1)."),
     "about.data.clear": ("“Reset to defaults” in the display settings removes the display "
                          "settings. Deleting this site's data in your browser settings removes "
                          "them too."),

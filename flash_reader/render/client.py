@@ -35,12 +35,21 @@ BUILDER_ENTRY = "builder.js"
 CONFIG_MODULE = "config.js"
 PREPAINT = "prepaint.js"  # inlined, not served
 
-FURIGANA_COOKIE = "fr_furigana"  # set by the browser when the reader turns furigana on
+# The query parameters that change a page's bytes besides its view: a shared cache keys on
+# the URL, so the reader's language and readings are asked for there, never in a cookie.
+LANG_PARAM = "lang"
+READINGS_PARAM = "furigana"
 PAGE_LANGUAGE_ID = "page-language"  # the builder's marker of its language (components/layout.py)
 
 CONFIG: types.MappingProxyType = types.MappingProxyType({
     "ids": {**IDS, "page_language": PAGE_LANGUAGE_ID, "font_link": "fr-font-faces"},
-    "cookies": {"furigana": FURIGANA_COOKIE, "lang": i18n.COOKIE},
+    "params": {"lang": LANG_PARAM, "readings": READINGS_PARAM},
+    # The reader pages (render/endpoints.py): links to them keep those parameters.
+    "readerPages": {"exact": [routes.READER, routes.ISSUES, routes.ABOUT, routes.ACCESSIBILITY],
+                    "prefixes": [routes.ITEM_PREFIX, routes.ISSUE_PREFIX]},
+    # The language the reader last chose, for pages that cannot ask for it in their URL (the
+    # builder reads it from its websocket's Cookie header) and for prepaint.js.
+    "cookies": {"lang": i18n.COOKIE},
     "cookieMaxAge": i18n.COOKIE_MAX_AGE,
     "storage": {"display": "flash-reader:display", "shortcuts": "flash-reader:shortcuts"},
     "viewPrefix": routes.VIEW_PREFIX,
@@ -81,7 +90,9 @@ def _prepaint_source() -> str:
     source = (SOURCE_DIR / PREPAINT).read_text(encoding="utf-8")
     display = {k: v for k, v in CONFIG["display"].items() if k != "rates"}
     settings = {"key": CONFIG["storage"]["display"], "fontLink": CONFIG["ids"]["font_link"],
-                **display}
+                "params": CONFIG["params"], "cookie": i18n.COOKIE,
+                "cookieMaxAge": i18n.COOKIE_MAX_AGE, "langs": list(i18n.LANGS),
+                "defaultLang": i18n.DEFAULT, **display}
     # The file keeps a placeholder where the settings go, so it stays a valid script.
     return _without_comment_lines(source).strip().replace("/*SETTINGS*/{}", _json(settings), 1)
 

@@ -23,6 +23,12 @@ POLICY = (f"default-src 'self'; script-src 'self' {CLIENT.prepaint_hash}; "
           "style-src 'self' 'unsafe-inline'; img-src 'self' https: data:; connect-src 'self'; "
           "object-src 'none'; base-uri 'none'; form-action 'self'")
 
+# A view (/_view/…) is a fragment navigate.js fetches and puts into a page that already has
+# POLICY; opened on its own it needs nothing but our style sheets and photos, and runs nothing.
+VIEW_POLICY = ("default-src 'none'; script-src 'none'; style-src 'self' 'unsafe-inline'; "
+               "img-src 'self' https: data:; object-src 'none'; base-uri 'none'; "
+               "form-action 'self'")
+
 
 def document(rendered: RenderedView, public_url: str) -> str:
     """The complete HTML document for a rendered view."""

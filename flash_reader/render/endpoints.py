@@ -19,9 +19,10 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from flash_reader import config, i18n, routes
+from flash_reader.render import freshness
 from flash_reader.render.cache import SizedCache
-from flash_reader.render.client import CLIENT, FURIGANA_COOKIE, SCRIPTS_PREFIX
-from flash_reader.render.document import document, page_policy
+from flash_reader.render.client import CLIENT, READINGS_PARAM, SCRIPTS_PREFIX
+from flash_reader.render.document import VIEW_POLICY, document, page_policy
 from flash_reader.render.html import render_view
 from flash_reader.render.page_views import RenderedView
 from flash_reader.render.request import Kind, ViewRequest, from_url
@@ -51,14 +52,16 @@ def _raw_path(request: Request, prefix: str = "") -> str:
 
 
 def language(request: Request) -> str:
-    """The chrome's language: `?lang=ja|en`, else the fr_lang cookie, else Japanese (the
-    cookie is set by flash_reader/i18n/remember.py)."""
-    return i18n.choose(request.query_params.get("lang"), request.cookies.get(i18n.COOKIE))
+    """The chrome's language: `?lang=ja|en`, else Japanese. Only the URL, never a cookie, so a
+    shared cache keys every answer on its URL alone (the browser remembers the choice and
+    asks with `?lang=` itself: client/prepaint.js)."""
+    return i18n.choose(request.query_params.get("lang"), None)
 
 
 def wants_readings(request: Request) -> bool:
-    return request.cookies.get(FURIGANA_COOKIE) == "1" or request.query_params.get(
-        "furigana") == "1"
+    """Furigana in the server's HTML: `?furigana=1` (added by the browser for a reader who
+    turned it on, like `?lang=`)."""
+    return request.query_params.get(READINGS_PARAM) == "1"
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -84,7 +87,7 @@ _encoded: SizedCache[Encoded] = SizedCache(96 * 1024 * 1024,
 def _respond(request: Request, encoded: Encoded, status: int, cache: str,
              extra: dict[str, str] | None = None) -> Response:
     headers = {"ETag": encoded.etag, "Cache-Control": cache,
-               "Vary": "Accept-Encoding, Cookie", **(extra or {})}
+               "Vary": freshness.VARY, **(extra or {})}
     if status == 200 and encoded.etag in request.headers.get("if-none-match", ""):
         return Response(status_code=304, headers=headers)
     if "gzip" in request.headers.get("accept-encoding", ""):
@@ -108,7 +111,7 @@ def page_response(request: Request, key: tuple, rendered: RenderedView) -> Respo
     else:
         encoded = _encoded.get_or_make(("page", *key, public),
                                        lambda: Encoded.of(document(rendered, public)))
-    return _respond(request, encoded, rendered.meta.status, "no-cache",
+    return _respond(request, encoded, rendered.meta.status, freshness.shared(),
                     {"Content-Security-Policy": page_policy()})
 
 
@@ -126,12 +129,13 @@ async def view(request: Request) -> Response:
     # The statement follows the test record, not the content version: encoded every time.
     encoded = (Encoded.of(rendered.html) if rendered.kind is Kind.STATEMENT
                else _encoded.get_or_make(("view", *key), lambda: Encoded.of(rendered.html)))
-    return _respond(request, encoded, rendered.meta.status, "no-cache",
-                    {"X-Content-Version": snapshot.version})
+    return _respond(request, encoded, rendered.meta.status, freshness.shared(),
+                    {"X-Content-Version": snapshot.version,
+                     "Content-Security-Policy": VIEW_POLICY})
 
 
 SCRIPT = "text/javascript; charset=utf-8"
-IMMUTABLE = "public, max-age=31536000, immutable"
+IMMUTABLE = freshness.IMMUTABLE
 
 
 async def script(request: Request) -> Response:
@@ -181,7 +185,7 @@ def ours(start: Message) -> bool:
 
 class NotFoundPages:
     """Any other 404 for a page request (Reflex's bare English "404: Page not found") becomes
-    the site's own page (Japanese, or English for ?lang=en / the fr_lang cookie), still with
+    the site's own page (Japanese, or English for ?lang=en), still with
     status 404."""
 
     def __init__(self, app: ASGIApp) -> None:
@@ -203,7 +207,7 @@ class NotFoundPages:
                 data = body.encode("utf-8")
                 await send({"type": "http.response.start", "status": 404, "headers": [
                     (b"content-type", HTML.encode()), (b"content-length", str(len(data)).encode()),
-                    (b"cache-control", b"no-cache"), (b"vary", b"Cookie"),
+                    (b"cache-control", freshness.shared().encode()),
                     (b"content-security-policy", policy.encode())]})
                 await send({"type": "http.response.body",
                             "body": b"" if scope["method"] == "HEAD" else data})

@@ -185,6 +185,28 @@ def test_public_cors_strips_credentials_and_opens_only_the_feeds() -> None:
     assert feed["access-control-allow-origin"] == "*"
     assert "access-control-allow-credentials" not in feed
 
+    # Vary: Origin (Reflex's CORS layer adds it, twice once ours ran) would split a shared
+    # cache's copies by the visitor's Origin, though no answer depends on it.
+    assert "vary" not in page and "vary" not in feed
+
+
+def test_vary_keeps_every_other_name_once_and_never_origin() -> None:
+    vary = headers.without_origin([(b"Vary", b"Accept-Encoding, Origin"), (b"vary", b"origin"),
+                                   (b"vary", b"accept-encoding, Accept")])
+    assert vary == b"Accept-Encoding, Accept"
+    assert headers.without_origin([(b"vary", b"Origin, Origin")]) == b""
+
+
+def test_a_route_policy_and_ours_are_sent_as_one_header() -> None:
+    merged = headers._merge([(b"content-type", b"text/html"),
+                             (b"Content-Security-Policy", b"default-src 'none'; img-src 'self'")],
+                            headers.security_headers("/", ()))
+    policies = [v for k, v in merged if k.lower() == b"content-security-policy"]
+    assert policies == [b"default-src 'none'; img-src 'self'; frame-ancestors 'self'"]
+    # A route that names frame-ancestors itself keeps its own.
+    assert headers.merge_policies(b"frame-ancestors 'none'", b"frame-ancestors 'self'") == (
+        b"frame-ancestors 'none'")
+
 
 @pytest.mark.parametrize("content_type", ["text/javascript; charset=utf-8", "text/css",
                                           "font/woff2"])

@@ -8,7 +8,6 @@ import pytest
 from starlette.testclient import TestClient
 
 from flash_reader.api import create_api
-from flash_reader.i18n.remember import RememberLanguage
 from flash_reader.render import endpoints
 from flash_reader.render.endpoints import NotFoundPages
 from flash_reader.store import FeedStore
@@ -33,5 +32,5 @@ def seeded(feed_store: FeedStore) -> FeedStore:
 
 @pytest.fixture
 def client(feed_store: FeedStore) -> Iterator[TestClient]:
-    with TestClient(RememberLanguage(NotFoundPages(create_api()))) as test_client:
+    with TestClient(NotFoundPages(create_api())) as test_client:
         yield test_client

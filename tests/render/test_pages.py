@@ -11,6 +11,7 @@ import pytest
 from starlette.testclient import TestClient
 
 from flash_reader.demo import ArchiveShape, write_archive
+from flash_reader.render import freshness
 from flash_reader.store import FeedStore
 from tests.conftest import DEFAULT_FEED
 from tests.feed.httpserver import FeedServer, feed_server
@@ -218,7 +219,7 @@ def test_view_fragment_is_revalidated_and_names_its_version(client: TestClient,
                                                              seeded: FeedStore) -> None:
     version = seeded.current().version
     current = client.get("/_view/?office=SEL")
-    assert current.status_code == 200 and current.headers["cache-control"] == "no-cache"
+    assert current.status_code == 200 and current.headers["cache-control"] == freshness.shared()
     assert current.text.startswith('<div id="view"') and current.text.count("<article") == 1
     assert current.headers["x-content-version"] == version
     assert f'data-version="{version}"' in current.text
@@ -228,8 +229,10 @@ def test_view_fragment_is_revalidated_and_names_its_version(client: TestClient,
 
 def test_readings_only_for_readers_who_want_them(client: TestClient, seeded: FeedStore) -> None:
     assert "<rt" not in client.get("/", headers=HTML).text
+    assert '<rt aria-hidden="true">' in client.get("/?furigana=1", headers=HTML).text
+    # Only the address asks (a shared cache keys on it): a cookie changes nothing.
     client.cookies.set("fr_furigana", "1")
-    assert '<rt aria-hidden="true">' in client.get("/", headers=HTML).text
+    assert "<rt" not in client.get("/", headers=HTML).text
 
 
 def test_page_limit_is_never_called_the_whole_archive(client: TestClient, paginated: FeedServer,

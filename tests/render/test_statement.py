@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from flash_reader.render import page_views, statement
+from flash_reader import i18n
+from flash_reader.render import freshness, page_views, statement
 from flash_reader.render.client import CONFIG as CLIENT_CONFIG
-from flash_reader.render.client import FURIGANA_COOKIE
 from flash_reader.render.wcag import CRITERIA, NUMBERS
 from flash_reader.store import FeedStore
 from tests import wcag
@@ -221,7 +221,7 @@ def test_about_page_names_publisher_contact_and_exactly_what_is_stored(
     assert used == set(CLIENT_CONFIG["storage"])
     stored = set(CLIENT_CONFIG["storage"].values())
     # "theme" is Reflex's colour mode (its theme provider writes it on every page load).
-    for key in (*stored, "theme", FURIGANA_COOKIE):
+    for key in (*stored, "theme", i18n.COOKIE):
         assert f"<code>{key}</code>" in html
 
 
@@ -237,7 +237,7 @@ def test_statement_view_alone_for_client_navigation(client: TestClient, seeded: 
     response = client.get("/_view/accessibility")
     assert response.status_code == 200 and response.text.startswith('<div id="view"')
     assert f'data-version="{version}"' in response.text
-    assert response.headers["cache-control"] == "no-cache"
+    assert response.headers["cache-control"] == freshness.shared()
     assert page_views.statement_page(False)[1].canonical == "/accessibility"
 
 
