@@ -14,10 +14,12 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Awaitable, Callable, MutableMapping
+from pathlib import Path
 from typing import Any
 
 from flash_reader import routes
 from flash_reader.config import configured_public_url
+from flash_reader.embed.builder_policy import BuilderPolicy
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -79,13 +81,32 @@ def frame_ancestors(path: str, origins: tuple[str, ...]) -> str:
     return "'self'"
 
 
-def security_headers(path: str, origins: tuple[str, ...]) -> list[tuple[bytes, bytes]]:
+def builder_files(static_dir: Path) -> dict[str, BuilderPolicy]:
+    """The builder's paths and the built files the static files answer them with."""
+    index = BuilderPolicy(static_dir / routes.EMBED_BUILDER.strip("/") / "index.html")
+    return {routes.EMBED_BUILDER: index, routes.EMBED_BUILDER + "/": index,
+            routes.EMBED_BUILDER + ".html":
+                BuilderPolicy(static_dir / (routes.EMBED_BUILDER.strip("/") + ".html"))}
+
+
+def security_headers(path: str, origins: tuple[str, ...],
+                     page_policy: str = "") -> list[tuple[bytes, bytes]]:
     csp = f"frame-ancestors {frame_ancestors(path, origins)}"
     if is_embeddable(path):
         csp = f"{WIDGET_CSP}; {csp}"
+    elif page_policy:
+        csp = f"{page_policy}; {csp}"
     return [(b"content-security-policy", csp.encode()),
             (b"x-content-type-options", b"nosniff"),
             (b"referrer-policy", REFERRER_POLICY.encode())]
+
+
+def built_pages() -> Path:
+    """Where Reflex's production server finds the built pages (reflex.utils.exec)."""
+    from reflex import constants
+    from reflex.utils import prerequisites
+
+    return prerequisites.get_web_dir() / constants.Dirs.STATIC
 
 
 HASHED_ASSETS = "/assets/"  # Vite's content-hashed build output: never changes under a name
@@ -116,18 +137,21 @@ def transport_headers(https: bool) -> list[tuple[bytes, bytes]]:
 
 class SecurityHeaders:
     def __init__(self, app: ASGIApp, origins: tuple[str, ...] | None = None,
-                 public: str | None = None) -> None:
+                 public: str | None = None, static_dir: Path | None = None) -> None:
         self.app = app
         self.origins = embed_origins() if origins is None else origins
         self.transport = transport_headers(
             configured_public_url(public).startswith("https://"))
+        self.builder = builder_files(built_pages() if static_dir is None else static_dir)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         path = scope.get("path", "")
-        extra = security_headers(path, self.origins) + self.transport
+        builder = self.builder.get(path)
+        extra = security_headers(path, self.origins, builder() if builder else "")
+        extra += self.transport
         if path in HEALTH_PATHS:
             extra.append((b"cache-control", NO_STORE))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from flash_reader import routes
 
@@ -67,3 +67,29 @@ def test_builder_english_widget_snippet_and_preview(page: Page, app_url: str) ->
     preview = page.frame_locator("iframe.builder-frame")
     expect(preview.locator("html")).to_have_attribute("lang", "en")
     expect(preview.get_by_text("Headlines open the article")).to_be_visible()
+
+
+def test_builder_hydrates_and_works_under_its_script_policy(browser: Browser,
+                                                            app_url: str) -> None:
+    # A context without the suite's bypass: the policy the server sends is enforced, so a
+    # hash that does not match a built inline script stops the builder from hydrating.
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.add_init_script("window.__violations = [];"
+                             "document.addEventListener('securitypolicyviolation',"
+                             " e => window.__violations.push(e.violatedDirective + ' ' +"
+                             " e.blockedURI));")
+        response = page.goto(app_url + routes.EMBED_BUILDER)
+        assert response is not None
+        policy = response.headers["content-security-policy"]
+        scripts = policy.split("script-src", 1)[1].split(";", 1)[0]
+        assert "'sha256-" in scripts and "'unsafe-inline'" not in scripts
+        assert "object-src 'none'" in policy and "base-uri 'none'" in policy
+        open_builder(page, app_url)
+        page.get_by_label("件数").select_option("3")  # an event over the websocket and back
+        expect(page.locator("#snippet")).to_have_value(re.compile("limit=3"))
+        expect(page.frame_locator("iframe.builder-frame").locator("body")).to_be_visible()
+        assert page.evaluate("window.__violations") == []
+    finally:
+        context.close()

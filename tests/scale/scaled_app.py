@@ -58,10 +58,11 @@ def make_recipe(make: list[str], recipe: str, port: int, log: Path, env: dict[st
 
 
 @contextlib.contextmanager
-def run_scaled(var: Path, worker_count: int) -> Iterator[str]:
-    """`make run-scaled` with its own Redis (and var dir), until it serves with every worker."""
+def run_scaled(var: Path, worker_count: int, **settings: str) -> Iterator[str]:
+    """`make run-scaled` with its own Redis (and var dir) and these FLASH_* `settings`, until it
+    serves with every worker."""
     port, redis_port = free_port(), free_port()
-    env = app_env(FLASH_PUBLIC_URL=f"http://127.0.0.1:{port}")
+    env = app_env(FLASH_PUBLIC_URL=f"http://127.0.0.1:{port}", **settings)
     for name in ("REFLEX_REDIS_URL", "FLASH_REDIS_INSECURE", "MAKEFLAGS"):
         env.pop(name, None)
     # A web dir of its own, reused run after run (a build per port would start from nothing).
