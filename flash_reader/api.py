@@ -18,7 +18,8 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Respon
 from starlette.routing import Route
 
 from flash_reader import config, i18n, routes
-from flash_reader.embed import feeds_out, oembed, widget
+from flash_reader.embed import conformance, feeds_out, oembed, widget
+from flash_reader.embed.oembed import widget_title
 from flash_reader.embed.params import (
     ParamError,
     WidgetParams,
@@ -112,6 +113,22 @@ async def embed_widget(request: Request) -> Response:
     except ParamError as exc:
         return _html(request, widget.error_html(exc.in_lang(lang), lang), 400)
     return _html(request, widget.widget_html(snapshot.feed, params))
+
+
+async def embed_conformance(request: Request) -> Response:
+    """The conformance block of the widget these parameters make (the widget's own query)."""
+    snapshot = store.current()
+    lang = _lang(request)
+    if snapshot.feed is None:
+        return _error(i18n.text(lang, "widget.unavailable"), 503, lang)
+    known = {office.code for office in snapshot.feed.offices}
+    try:
+        params = parse_widget_params(dict(request.query_params), known)
+    except ParamError as exc:
+        return _error(" ".join(exc.in_lang(lang)), 400, lang)
+    block = conformance.current(params, widget_title(snapshot, params))
+    # It follows the audit record, which changes without the content: always revalidated.
+    return JSONResponse(block, headers={"Cache-Control": "no-cache"})
 
 
 def _card_params(request: Request) -> WidgetParams | Response:
@@ -287,6 +304,7 @@ def create_api() -> Starlette:
         *page_routes(),
         Route(routes.PLACEHOLDER_PHOTO + "/{code}.svg", placeholder_photo, methods=["GET"]),
         Route(routes.EMBED, embed_widget, methods=["GET"]),
+        Route(routes.EMBED_CONFORMANCE, embed_conformance, methods=["GET"]),
         Route(widget.EMBED_ITEM_PREFIX + "{item_id:path}", embed_item, methods=["GET"]),
         Route(widget.EMBED_ISSUE_PREFIX + "{issue_date}", embed_issue, methods=["GET"]),
         Route(routes.FEED_JSON, feed_json, methods=["GET"]),

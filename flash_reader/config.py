@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_FEED = PROJECT_ROOT / "assets" / "feeds" / "default.json"
@@ -122,3 +124,39 @@ def audio_prerender() -> bool:
     """FLASH_AUDIO_PRERENDER: 'off' to make no audio until a reader asks (default on: the
     latest issue is synthesized in the background after each start and each new issue)."""
     return os.environ.get("FLASH_AUDIO_PRERENDER", "").strip().lower() != "off"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Contact:
+    """Where readers report a barrier or ask for an article in another form."""
+
+    email: str = ""
+    url: str = ""
+
+
+_EMAIL = re.compile(r"[^@\s<>\"'(),;:\\?&#%/]{1,64}"
+                    r"@[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?")
+_CONTACT_URL = re.compile(r"https?://[^\s<>\"'`\\]{1,2000}", re.IGNORECASE)
+
+
+def contact() -> Contact:
+    """FLASH_CONTACT_EMAIL (an address) and/or FLASH_CONTACT_URL (an http(s) page or form):
+    shown on the statement, the about page and the 404. A value that is not one is refused
+    at start with the reason (never shown as a broken link)."""
+    email = os.environ.get("FLASH_CONTACT_EMAIL", "").strip()
+    url = os.environ.get("FLASH_CONTACT_URL", "").strip()
+    if email and (not _EMAIL.fullmatch(email) or "." not in email.rsplit("@", 1)[1]):
+        raise SystemExit(f"FLASH_CONTACT_EMAIL={email[:80]!r} is not an e-mail address "
+                         "(name@example.lg.jp)")
+    if url and (not _CONTACT_URL.fullmatch(url) or not urlsplit(url).hostname):
+        raise SystemExit(f"FLASH_CONTACT_URL={url[:80]!r} is not an http(s) address "
+                         "(https://www.example.lg.jp/contact/)")
+    return Contact(email, url)
+
+
+def shown_contact() -> Contact:
+    """The contact for a page: an invalid setting (refused at start) is shown as none."""
+    try:
+        return contact()
+    except SystemExit:
+        return Contact()

@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 @contextlib.asynccontextmanager
 async def feed_lifespan() -> AsyncIterator[None]:
     source = config.feed_source()
+    config.contact()  # a contact that is not an address stops the start with the reason
     store.configure(config.cache_dir(), config.max_pages())
     # The disk copy first (no network: instant), marked as not yet confirmed; the server's
     # answer then replaces it (a 304 costs nothing more) — usually before anyone is served.

@@ -14,6 +14,8 @@ ACCESSIBILITY = "/accessibility"  # アクセシビリティ方針・試験結�
 ABOUT = "/about"  # what the bulletin and this reader are; what the reader keeps
 EMBED = "/embed"
 EMBED_BUILDER = "/embed/builder"
+# The embed conformance block as JSON (for a host's CMS): the widget's query, same parameters.
+EMBED_CONFORMANCE = "/embed/conformance.json"
 FEED_JSON = "/feed.json"
 FEED_ATOM = "/feed.atom"
 OEMBED = "/oembed"

@@ -17,7 +17,7 @@ ROOT = Path(i18n.__file__).resolve().parents[1]
 # these cannot be found as literals.
 BUILT_KEYS = ("wcag.", "wcag_note.", "office.", "month.", "theme.", "status.",
               "statement.claim.", "notfound.", "furigana.", "rate.", "size.", "widget.",
-              "builder.")  # widget.* and builder.* are read by prefix (i18n.catalogue)
+              "builder.", "method.")  # widget.* and builder.* are read by prefix (i18n.catalogue)
 
 
 def fields(value: str | tuple[str, str]) -> set[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+from importlib import metadata
 from pathlib import Path
 
 from flash_reader.audit import claim as claims
@@ -17,6 +18,14 @@ log = logging.getLogger(__name__)
 SCHEMA = "flash-reader-audit/1"
 MAX_BYTES = 8 * 1024 * 1024
 TITLES = {c.number: c.title for c in CRITERIA}
+
+
+def version() -> str:
+    """This flash-reader's version: a record made by another one is not used."""
+    try:
+        return metadata.version("flash-reader")
+    except metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def read_human(path: Path) -> tuple[dict[str, HumanCheck], list[str]]:
@@ -104,10 +113,48 @@ def site_claim(folder: Path, human_path: Path, version: str) -> tuple[claims.Cla
     human record. A malformed human record keeps the last good one read by this process (the
     previous statement stays) and is named in the problems."""
     record, problems = latest(folder, version)
-    checks, human_problems = read_human(human_path)
-    if human_problems:
-        checks = _last_good_human.get(human_path, {})
-        problems += [f"{human_path.name}: {p}" for p in human_problems]
-    else:
-        _last_good_human[human_path] = checks
-    return claims.judge(record, checks), record, problems
+    checks, human_problems = human_checks(human_path)
+    return claims.judge(record, checks), record, problems + human_problems
+
+
+def human_checks(human_path: Path) -> tuple[dict[str, HumanCheck], list[str]]:
+    """The staff's checks; a malformed file gives the last good ones this process read."""
+    checks, problems = read_human(human_path)
+    if problems:
+        return (_last_good_human.get(human_path, {}),
+                [f"{human_path.name}: {p}" for p in problems])
+    _last_good_human[human_path] = checks
+    return checks, []
+
+
+def _files_key(folder: Path, human_path: Path) -> tuple:
+    """What the claim is made from, as (name, mtime, size): it is worked out again only when
+    one of these files changes, not on every request for the statement."""
+    paths = [folder / "LATEST", human_path]
+    with contextlib.suppress(OSError):
+        paths += sorted(folder.glob("audit-*.json"))
+    key = []
+    for path in paths:
+        try:
+            stat = path.stat()
+            key.append((str(path), stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            key.append((str(path), None, None))
+    return tuple(key)
+
+
+_claims: dict[tuple[Path, Path, str], tuple[tuple, tuple]] = {}
+
+
+def current_claim(folder: Path, human_path: Path, version: str) -> tuple[
+        claims.Claim, dict | None, list[str]]:
+    """site_claim, kept until its files change; its problems are logged once per change."""
+    key = _files_key(folder, human_path)
+    kept = _claims.get((folder, human_path, version))
+    if kept is None or kept[0] != key:
+        made = site_claim(folder, human_path, version)
+        for problem in made[2]:
+            log.warning("Accessibility statement: %s", problem)
+        kept = (key, made)
+        _claims[(folder, human_path, version)] = kept
+    return kept[1]

@@ -13,7 +13,6 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Sequence
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -22,9 +21,9 @@ import httpx
 
 from flash_reader import routes
 from flash_reader.audit import sample as sampling
+from flash_reader.audit.checklist import SCHEMA, version
 from flash_reader.audit.methods import METHODS, criteria_of_tags
 
-SCHEMA = "flash-reader-audit/1"
 CHROMIUM = os.environ.get("FLASH_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -35,13 +34,6 @@ MAX_ARCHIVE_BYTES = 8 * 1024 * 1024
 
 class AuditError(RuntimeError):
     """A problem that stops the audit, said plainly for the staff member running it."""
-
-
-def version() -> str:
-    try:
-        return metadata.version("flash-reader")
-    except metadata.PackageNotFoundError:
-        return "unknown"
 
 
 def _get(client: httpx.Client, url: str) -> httpx.Response:

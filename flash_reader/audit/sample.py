@@ -8,6 +8,7 @@ import random
 from collections.abc import Sequence
 
 from flash_reader import routes
+from flash_reader.embed.params import LANGS, THEMES, WidgetParams
 
 KINDS = ("top", "filter", "search", "item", "issue", "archive", "about", "statement", "404",
          "builder", "widget")
@@ -37,7 +38,14 @@ def chosen(*, office: str, word: str, item_path: str, issue_path: str) -> tuple[
         "builder": routes.EMBED_BUILDER,
         "widget": routes.EMBED,
     }
-    return tuple(SamplePage(kind, paths[kind]) for kind in KINDS)
+    return tuple(SamplePage(kind, paths[kind]) for kind in KINDS) + widget_variants()
+
+
+def widget_variants() -> tuple[SamplePage, ...]:
+    """The widget in every colour theme and language besides the default one above: what a
+    host embeds is tested as it will show (the embed block states the results per setting)."""
+    return tuple(SamplePage("widget", routes.EMBED + "?" + WidgetParams(theme=t, lang=lang).query())
+                 for t in THEMES for lang in LANGS if (t, lang) != ("auto", "ja"))
 
 
 def draw(population: Sequence[str], seed: int, count: int = MIN_RANDOM,

@@ -19,7 +19,9 @@ export function init() {
     function byHand() { field.focus(); field.select(); say(statusId, words("js.copy_by_hand")); }
     var clipboard = navigator.clipboard;
     if (!clipboard || typeof clipboard.writeText !== "function") { byHand(); return; }
-    clipboard.writeText(field.value).then(function () { say(statusId, words("js.copied")); }, byHand);
+    // data-copied: the words key of what was copied (the embed code unless it says).
+    var copied = button.getAttribute("data-copied") || "js.copied";
+    clipboard.writeText(field.value).then(function () { say(statusId, words(copied)); }, byHand);
   });
 
   // A changed choice changes the code, so the last message no longer holds.

@@ -247,7 +247,6 @@ TEXT: dict[str, str | tuple[str, str]] = {
         "persons with disabilities — Information and communications equipment, software and "
         "services — Part 3: Web content). It is tested against the WCAG 2.2 level A and AA "
         "success criteria, and the results are published on this page."),
-    "statement.summary": "Summary of the results",
     "statement.standard": "Standard",
     "statement.standard.text": ("JIS X 8341-3:2016 (success criteria: WCAG 2.2 levels A "
                                 "and AA)"),
@@ -281,12 +280,56 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "statement.col.criterion": "Success criterion",
     "statement.col.level": "Level",
     "statement.col.result": "Result",
+    "statement.col.method": "WAIC method",
     "statement.col.how": "How checked, or why",
     "statement.exceptions": "Exceptions",
     "statement.exceptions.none": "None.",
     "statement.contact": "Feedback and contact",
-    "statement.contact.text": ("If something is hard to read or use, see {link} for how to "
-                               "contact us."),
+    "statement.site": "This site's conformance statement",
+    "statement.site.date": "Date of this statement",
+    "statement.site.none": ("No audit of this site's pages (flash-reader audit) has been "
+                            "recorded yet. When the operator runs one, its results appear here."),
+    "statement.scope": "Scope",
+    "statement.scope.text": ("Every page under {url} (articles, issues, lists, search and the "
+                             "embedding pages)"),
+    "statement.tech": "Technologies relied upon",
+    "statement.tech.text": "HTML, CSS, WAI-ARIA, JavaScript",
+    "statement.claim.considered": ("Made with JIS X 8341-3:2016 in mind (no test of this site "
+                                   "has been recorded yet)"),
+    "statement.claim.missing": "Criteria not yet confirmed to conform: {numbers}",
+    "statement.site.caption": ("Results for each success criterion, checked on this site's "
+                               "sampled pages"),
+    "method.automated": "automated (the tool's result decides)",
+    "method.automated-then-human": "a tool's check, then a person's",
+    "method.human": "a person's check",
+    "statement.dev": "The project's own test record",
+    "statement.dev.text": ("What follows is the automated test record of this software's "
+                           "developers, run on the bundled test feed. It is development "
+                           "evidence, not this site's conformance statement."),
+    "status.unchecked": "Not yet checked (awaiting a person's record)",
+    "contact.intro": ("To report something hard to read or use, or to ask for an article in "
+                      "another form (large print, plain text, audio …), please contact:"),
+    "contact.email": "E-mail: {link}",
+    "contact.form": "Contact form",
+    "contact.none": ("This site's operator has not set up a contact yet. To report a barrier "
+                     "or ask for an article in another form, please use the publisher's "
+                     "contacts ({link})."),
+    "conformance.what": ("The embedded list “{title}” on this page (colours: {theme}; "
+                         "language: {lang}) is third-party content provided by {provider} "
+                         "(its articles come from CLAIR's Overseas Office Flash)."),
+    "conformance.no_audit": "Its provider has not yet published test results for it.",
+    "conformance.not_in_sample": ("This colour and language setting was not in the sample of "
+                                  "its provider's latest audit ({date})."),
+    "conformance.results": ("Tested by its provider on {date} in this setting against "
+                            "JIS X 8341-3:2016 ({total} WCAG 2.2 level A and AA success "
+                            "criteria): {conforming} conform or do not apply; failing: "
+                            "{failing}; awaiting a person's check: {unchecked}."),
+    "conformance.none": "none",
+    "conformance.details": "Full results: {url}",
+    "conformance.partial": ("Statement of partial conformance (third-party content): the "
+                            "embedded part above is content from a third party this site does "
+                            "not control. Without it, this page conforms to JIS X 8341-3:2016 "
+                            "level AA."),
     "status.conforms": "Conforms",
     "status.exception": "Conforms (with exceptions)",
     "status.not_applicable": "Not applicable",
@@ -388,6 +431,17 @@ TEXT: dict[str, str | tuple[str, str]] = {
                               "FLASH_PUBLIC_URL to the server’s public address."),
     "builder.code_label": "Paste this code into your website's HTML",
     "builder.copy": "Copy the code",
+    "builder.conformance": "Text for your accessibility statement",
+    "builder.conformance.text": ("To your site, the embedded part is third-party content. Use "
+                                 "the text below on your site's accessibility results or policy "
+                                 "page. The results are those of its provider's latest audit "
+                                 "for this setting (colours and language). Use the last sentence "
+                                 "(partial conformance) only if your own tests show it holds."),
+    "builder.conformance_ja": "In Japanese",
+    "builder.conformance_en": "In English",
+    "builder.copy_ja": "Copy the Japanese text",
+    "builder.copy_en": "Copy the English text",
+    "builder.conformance_json": "The same as JSON (for CMS tools)",
     # Browser scripts
     "js.theme": "Colours: {value}",
     "js.size": "Text size: {value}%",
@@ -414,6 +468,7 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "js.speech_article": "this article",
     "js.speech_issue": "all articles in this issue",
     "js.copied": "Embed code copied.",
+    "js.copied_statement": "Statement text copied.",
     "js.copy_by_hand": "Press Ctrl+C (⌘+C) to copy.",
     # WCAG 2.2 success criteria, by their W3C names
     "wcag.1.1.1": "Non-text Content",

@@ -234,7 +234,6 @@ TEXT: dict[str, str | tuple[str, str]] = {
         "設計指針－情報通信における機器，ソフトウェア及びサービス－第3部：ウェブコンテンツ」の適合"
         "レベル AA に準拠することを目標とし、WCAG 2.2 のレベル A・AA の達成基準について試験を行い、"
         "その結果をこのページで公開します。"),
-    "statement.summary": "試験結果の概要",
     "statement.standard": "規格",
     "statement.standard.text": "JIS X 8341-3:2016（達成基準は WCAG 2.2 のレベル A・AA）",
     "statement.target": "目標とする適合レベル",
@@ -268,12 +267,53 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "statement.col.criterion": "達成基準",
     "statement.col.level": "レベル",
     "statement.col.result": "結果",
+    "statement.col.method": "WAIC の確認方法",
     "statement.col.how": "確認方法・理由",
     "statement.exceptions": "例外事項",
     "statement.exceptions.none": "ありません。",
     "statement.contact": "ご意見・お問い合わせ",
-    "statement.contact.text": ("読みにくい箇所や使いにくい操作にお気づきの場合の連絡先は、{link}"
-                               "をご覧ください。"),
+    "statement.site": "このサイトの適合表明",
+    "statement.site.date": "表明日",
+    "statement.site.none": ("このサイトのページを試験した記録（flash-reader audit）は"
+                            "まだありません。運営者が試験を行うと、その結果がここに表示されます。"),
+    "statement.scope": "対象範囲",
+    "statement.scope.text": ("{url} 以下の全ページ（記事・号・一覧・検索・埋め込み用のページを"
+                             "含む）"),
+    "statement.tech": "依存したウェブコンテンツ技術",
+    "statement.tech.text": "HTML、CSS、WAI-ARIA、JavaScript",
+    "statement.claim.considered": ("JIS X 8341-3:2016 に配慮（このサイトの試験はまだ記録されて"
+                                   "いません）"),
+    "statement.claim.missing": "適合を確認できていない達成基準：{numbers}",
+    "statement.site.caption": "このサイトの標本ページで確かめた、達成基準ごとの結果",
+    "method.automated": "自動（ツールの結果で判定）",
+    "method.automated-then-human": "ツールの検査の後に人が確認",
+    "method.human": "人による確認",
+    "statement.dev": "開発時の試験記録",
+    "statement.dev.text": ("次は、このソフトウェアの開発者が同梱の試験用フィードで行った自動試験の"
+                           "記録です。開発の証拠であり、このサイトの適合表明ではありません。"),
+    "status.unchecked": "未確認（人による確認の記録待ち）",
+    "contact.intro": ("読みにくい箇所や使いにくい操作の報告、記事を別の形式（大きな文字・テキスト・"
+                      "音声など）でご希望の場合は、次の窓口へご連絡ください。"),
+    "contact.email": "メール：{link}",
+    "contact.form": "問い合わせフォーム",
+    "contact.none": ("このサイトの運営者の窓口はまだ設定されていません。読みにくい箇所や使いにくい"
+                     "操作の報告、記事を別の形式でご希望の場合は、発行元の問い合わせ先（{link}）へ"
+                     "お寄せください。"),
+    "conformance.what": ("このページの埋め込み表示「{title}」（配色：{theme}、言語：{lang}）は、"
+                         "{provider} が提供する第三者コンテンツです（記事は CLAIR 自治体国際化"
+                         "協会の海外事務所フラッシュによります）。"),
+    "conformance.no_audit": "提供元は、この埋め込み表示の試験結果をまだ公開していません。",
+    "conformance.not_in_sample": ("この配色と言語の埋め込み表示は、提供元の最新の試験（{date}）"
+                                  "の標本に含まれていません。"),
+    "conformance.results": ("提供元が {date} に JIS X 8341-3:2016（WCAG 2.2 のレベル A・AA の"
+                            "達成基準 {total} 件）でこの設定を試験した結果：適合・非適用 "
+                            "{conforming} 件、不適合：{failing}、人による確認待ち：{unchecked}。"),
+    "conformance.none": "なし",
+    "conformance.details": "詳しい結果：{url}",
+    "conformance.partial": ("部分適合に関する記述（第三者コンテンツ）：このページの上記の埋め込み"
+                            "部分は、当サイトが管理していない第三者が提供するコンテンツです。"
+                            "この部分を除けば、このページは JIS X 8341-3:2016 の適合レベル AA "
+                            "に準拠しています。"),
     "status.conforms": "適合",
     "status.exception": "適合（例外事項あり）",
     "status.not_applicable": "非適用",
@@ -377,6 +417,17 @@ TEXT: dict[str, str | tuple[str, str]] = {
                               "サーバーの公開アドレスを FLASH_PUBLIC_URL に設定してください。"),
     "builder.code_label": "このコードをウェブサイトの HTML に貼り付けてください",
     "builder.copy": "コードをコピー",
+    "builder.conformance": "アクセシビリティの表明に載せる文",
+    "builder.conformance.text": ("埋め込み部分は、貴サイトから見て第三者のコンテンツです。"
+                                 "貴サイトの試験結果や方針のページに、次の文をお使いください。試験結果は、"
+                                 "この設定（色・言語）について提供元が最新の試験で確かめたもの"
+                                 "です。最後の一文（部分適合に関する記述）は、貴サイトの試験で"
+                                 "確かめた場合だけお使いください。"),
+    "builder.conformance_ja": "日本語の文",
+    "builder.conformance_en": "英語の文",
+    "builder.copy_ja": "日本語の文をコピー",
+    "builder.copy_en": "英語の文をコピー",
+    "builder.conformance_json": "同じ内容の JSON（CMS などのツール向け）",
     # Browser scripts (components/scripts/*.js read these from the page, never their own copy)
     "js.theme": "色：{value}",
     "js.size": "文字サイズ：{value}%",
@@ -403,6 +454,7 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "js.speech_article": "この記事",
     "js.speech_issue": "この号のすべての記事",
     "js.copied": "埋め込みコードをコピーしました。",
+    "js.copied_statement": "表明用の文をコピーしました。",
     "js.copy_by_hand": "Ctrl+C（⌘+C）でコピーしてください。",
 }
 # WCAG criteria by the names of the W3C's authorised Japanese translation (render/wcag.py).

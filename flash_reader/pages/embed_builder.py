@@ -19,6 +19,8 @@ SNIPPET_ID = "snippet"
 COPY_STATUS_ID = "copy-status"
 ORIGIN_INPUT_ID = "builder-origin"
 ORIGIN_STATUS_ID = "origin-status"
+CONFORMANCE_JA_ID = "conformance-ja"
+CONFORMANCE_EN_ID = "conformance-en"
 
 
 def office_choice(choice: rx.Var[OfficeChoice]) -> rx.Component:
@@ -92,6 +94,39 @@ def allowed_sites() -> rx.Component:
     )
 
 
+def copyable_text(field_id: str, label: rx.Var, text: rx.Var, lang: str,
+                  copy: rx.Var) -> rx.Component:
+    status_id = f"{field_id}-status"
+    return rx.el.div(
+        rx.el.label(label, html_for=field_id),
+        rx.el.textarea(value=text, id=field_id, read_only=True, rows=8, lang=lang,
+                       class_name="snippet"),
+        rx.el.div(
+            rx.el.button(copy, type="button", data_copy_target=field_id,
+                         data_copy_status=status_id, data_copied="js.copied_statement",
+                         class_name="button"),
+            rx.el.p(id=status_id, role="status", aria_live="polite", class_name="copy-status"),
+            class_name="display-actions",
+        ),
+        class_name="field",
+    )
+
+
+def conformance_block() -> rx.Component:
+    """What the host cites for the widget in its own accessibility results (issue 24)."""
+    return rx.el.section(
+        rx.el.h2(W["conformance"], id="builder-conformance"),
+        rx.el.p(W["conformance.text"]),
+        copyable_text(CONFORMANCE_JA_ID, W["conformance_ja"],
+                      EmbedBuilderState.conformance_texts[0], "ja", W["copy_ja"]),
+        copyable_text(CONFORMANCE_EN_ID, W["conformance_en"],
+                      EmbedBuilderState.conformance_texts[1], "en", W["copy_en"]),
+        rx.el.p(rx.el.a(W["conformance_json"], href=EmbedBuilderState.conformance_json_url,
+                        id="builder-conformance-json")),
+        aria_labelledby="builder-conformance",
+    )
+
+
 def embed_builder_page() -> rx.Component:
     return page_shell(
         rx.el.h1(W["heading"], class_name="issue-heading"),
@@ -146,5 +181,6 @@ def embed_builder_page() -> rx.Component:
             ),
             aria_labelledby="builder-code",
         ),
+        conformance_block(),
         lang=EmbedBuilderState.ui_lang, title=W["page_title"], path=routes.EMBED_BUILDER,
     )

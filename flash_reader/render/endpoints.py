@@ -100,7 +100,8 @@ def _rendered(request: Request, path: str) -> tuple[Snapshot, tuple, RenderedVie
     snapshot = store.current()
     view_request = request_of(path, request, snapshot)
     readings, lang = wants_readings(request), language(request)
-    return snapshot, (snapshot.version, view_request, readings, lang), render_view(
+    key = (snapshot.version, view_request, readings, lang, config.shown_contact())
+    return snapshot, key, render_view(
         snapshot, view_request, readings, lang)
 
 

@@ -12,7 +12,7 @@ import re
 import jinja2
 from markupsafe import Markup, escape
 
-from flash_reader import i18n
+from flash_reader import config, i18n
 from flash_reader.render.cache import SizedCache
 from flash_reader.render.chrome import TEMPLATE_GLOBALS
 from flash_reader.render.client import CONFIG as CLIENT_CONFIG
@@ -87,6 +87,12 @@ def _link(href: str, label: str) -> Markup:
     return Markup('<a href="{}">{}</a>').format(href, label)
 
 
+@jinja2.pass_context
+def _external_link(context: jinja2.runtime.Context, href: str, label: str) -> Markup:
+    return Markup('<a href="{}" rel="external">{}<span class="visually-hidden">{}</span></a>'
+                  ).format(href, label, i18n.text(_lang(context), "external"))
+
+
 def _code(value: str) -> Markup:
     return Markup("<code>{}</code>").format(value)
 
@@ -134,17 +140,18 @@ ENV.globals.update(article_html=_article_html, timeline_html=_timeline_html)
 ENV.globals.update(t=_t, tn=_tn, script_words=_script_words, criterion_title=_criterion_title,
                    criterion_note=_criterion_note, link=_link, in_japanese=_in_japanese,
                    code=_code, json_link=_json_link, status_key=STATUS_KEYS.__getitem__,
-                   words_marked=_words_marked)
+                   words_marked=_words_marked, external_link=_external_link,
+                   contact=config.shown_contact)
 
-# Rendered views by (content version, request, readings, language).
+# Rendered views by (content version, request, readings, language, contact).
 _views: SizedCache[RenderedView] = SizedCache(64 * 1024 * 1024, lambda v: len(v.html))
 
 
 def render_view(snapshot: Snapshot, request: ViewRequest, readings: bool,
                 lang: str = i18n.DEFAULT) -> RenderedView:
     """The #view element of `request`, built once per (content version, request, readings,
-    language)."""
-    key = (snapshot.version, request, readings, lang)
+    language, contact setting)."""
+    key = (snapshot.version, request, readings, lang, config.shown_contact())
     found = _views.get(key)
     if found is not None:
         return found

@@ -14,7 +14,7 @@ from flash_reader import i18n, item_views, routes
 from flash_reader.feed import query as feed_query
 from flash_reader.feed import timeline as feed_timeline
 from flash_reader.feed.search import terms_of
-from flash_reader.render import statement
+from flash_reader.render import site_statement, statement
 from flash_reader.render.cache import SizedCache
 from flash_reader.render.request import PAGE_SIZE, Kind, ViewRequest
 from flash_reader.store import Snapshot
@@ -80,9 +80,9 @@ class TimelineView:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class StatementView:
-    """/accessibility: the JIS X 8341-3 form, filled from the recorded test run."""
+    """/accessibility: the JIS X 8341-3 form. The site's claim comes from its own audit
+    (`site`); the rest is the project's test run on the bundled feed, labelled as such."""
 
-    claim: str  # 準拠 or 一部準拠
     tested_on: str  # the run's date, or "" without a run
     source: str  # which record the results come from
     tools: tuple[tuple[str, str], ...]
@@ -90,6 +90,7 @@ class StatementView:
     rows: tuple[statement.CriterionResult, ...]
     counts: tuple[tuple[str, int], ...]
     whole_suite: bool
+    site: site_statement.SiteStatement  # the deployment's own claim, from its audit
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -332,9 +333,9 @@ def statement_page(readings: bool, lang: str = i18n.DEFAULT) -> tuple[PageView, 
         date = statement_date(run.finished)
         tested_on = i18n.date_text(lang, date.year, date.month, date.day) if date else ""
     view = PageView(readings, heading=heading, announce=heading, statement=StatementView(
-        statement.conformance(rows), tested_on, source, run.tools if run else (),
+        tested_on, source, run.tools if run else (),
         run.pages if run else (), rows, statement.counts(rows),
-        bool(run and run.whole_suite)))
+        bool(run and run.whole_suite), site_statement.current(lang)))
     description = i18n.text(lang, "statement.description")
     return view, PageMeta(200, _titled(lang, heading), description, routes.ACCESSIBILITY)
 

@@ -41,7 +41,8 @@ STATUSES = (CONFORMS, CONFORMS_WITH_EXCEPTION, NOT_APPLICABLE_LABEL, FAILS, NOT_
 # Japanese words above are also the values the record and the page's data-status carry.
 STATUS_KEYS = {CONFORMS: "conforms", CONFORMS_WITH_EXCEPTION: "exception",
                NOT_APPLICABLE_LABEL: "not_applicable", FAILS: "fails", NOT_TESTED: "not_tested",
-               "準拠": "full", "一部準拠": "partial"}
+               "準拠": "full", "一部準拠": "partial", "配慮": "considered",
+               "未確認": "unchecked"}
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -176,14 +177,6 @@ def _methods(tests: list[TestRecord], word: str) -> tuple[str, ...]:
     for test in tests:
         counts[test.method or test.id] = counts.get(test.method or test.id, 0) + 1
     return tuple(f"{method}（{count}件{word}）" for method, count in counts.items())
-
-
-def conformance(results: tuple[CriterionResult, ...]) -> str:
-    """The JIS X 8341-3 wording of the claim: 準拠 only when every A/AA criterion conforms or
-    does not apply; otherwise 一部準拠 (the target stated, the results published)."""
-    full = all(r.status in (CONFORMS, CONFORMS_WITH_EXCEPTION, NOT_APPLICABLE_LABEL)
-               for r in results)
-    return "準拠" if full else "一部準拠"
 
 
 def counts(results: tuple[CriterionResult, ...]) -> tuple[tuple[str, int], ...]:

@@ -17,6 +17,7 @@ import reflex as rx
 
 from flash_reader import config, i18n, routes
 from flash_reader.embed import builder_choices as choices
+from flash_reader.embed import conformance
 from flash_reader.embed.headers import embed_origins
 from flash_reader.embed.oembed import iframe_snippet, widget_title
 from flash_reader.embed.params import (
@@ -190,6 +191,19 @@ class EmbedBuilderState(rx.State):
         _ = self.feed_version
         params = self._params()
         return iframe_snippet(config.public_url(), params, widget_title(store.current(), params))
+
+    @rx.var
+    def conformance_texts(self) -> list[str]:
+        """The conformance block in Japanese and English (flash_reader/embed/conformance.py)."""
+        _ = self.feed_version
+        params = self._params()
+        block = conformance.current(params, widget_title(store.current(), params))
+        return [block["text"]["ja"], block["text"]["en"]]
+
+    @rx.var
+    def conformance_json_url(self) -> str:
+        return (f"{routes.EMBED_CONFORMANCE}?{self._params().query()}"
+                f"&height={self.height}&width={self.width}")
 
     def _params(self) -> WidgetParams:
         return WidgetParams(tuple(self.offices), self.limit, self.theme, self.lang, self.height,

@@ -93,3 +93,22 @@ def test_builder_hydrates_and_works_under_its_script_policy(browser: Browser,
         assert page.evaluate("window.__violations") == []
     finally:
         context.close()
+
+
+def test_builder_gives_the_conformance_block_for_the_chosen_setting(
+        page: Page, app_url: str) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    open_builder(page, app_url)
+    ja, en = page.get_by_label("日本語の文"), page.get_by_label("英語の文")
+    expect(ja).to_have_attribute("lang", "ja")
+    expect(en).to_have_attribute("lang", "en")
+    expect(ja).to_have_value(re.compile("第三者コンテンツ"))
+    expect(en).to_have_value(re.compile("third-party content"))
+    page.get_by_label("色").select_option("dark-high")
+    expect(ja).to_have_value(re.compile("配色：黒地に白"))
+    expect(page.locator("#builder-conformance-json")).to_have_attribute(
+        "href", re.compile(r"^/embed/conformance\.json\?limit=5&theme=dark-high&height="))
+    page.get_by_role("button", name="日本語の文をコピー").click()
+    expect(page.locator("#conformance-ja-status")).to_have_text("表明用の文をコピーしました。")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == ja.input_value()

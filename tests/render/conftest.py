@@ -16,6 +16,18 @@ from tests.conftest import DEFAULT_FEED
 PUBLIC = "https://flash.example.lg.jp"
 
 
+@pytest.fixture(autouse=True)
+def no_site_audit(tmp_path_factory: pytest.TempPathFactory,
+                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The statement reads this deployment's audit folder: tests start with none (a record a
+    developer made in var/audit never reaches them) and with no contact configured."""
+    folder = tmp_path_factory.mktemp("audit")
+    monkeypatch.setenv("FLASH_AUDIT_DIR", str(folder))
+    monkeypatch.setenv("FLASH_AUDIT_HUMAN", str(folder / "human.toml"))
+    for name in ("FLASH_CONTACT_EMAIL", "FLASH_CONTACT_URL"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def feed_store(monkeypatch: pytest.MonkeyPatch) -> FeedStore:
     store = FeedStore()
