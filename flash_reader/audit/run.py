@@ -185,7 +185,8 @@ def record_of(settings: Settings, pages: list[dict], tools: dict,
     now = now or dt.datetime.now(dt.UTC)
     return {"schema": SCHEMA, "version": version(), "date": now.isoformat(timespec="seconds"),
             "base_url": settings.base, "seed": settings.seed,
-            "method": (f"WAIC 試験実施方法: 選択 {len(sampling.KINDS)} 種のページ + 無作為抽出 "
+            "method": (f"WAIC 試験実施方法: 選択 {len(sampling.KINDS)} 種のページ（埋め込み表示は"
+                       f"配色と言語の {len(sampling.widget_variants()) + 1} 通り）+ 無作為抽出 "
                        f"{settings.random_pages} ページ（乱数の種 {settings.seed}）"),
             "tools": tools, "criteria_methods": METHODS, "pages": pages}
 

@@ -7,6 +7,7 @@ Plain functions over the audit record and the human record (flash_reader/audit).
 
 from __future__ import annotations
 
+import datetime as dt
 from urllib.parse import parse_qs, urlsplit
 
 from flash_reader import config, i18n, routes
@@ -64,6 +65,14 @@ def facts(params: WidgetParams, record: dict | None, checks: dict[str, HumanChec
     return answer
 
 
+def _date(lang: str, iso: str) -> str:
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return i18n.date_text(lang, day.year, day.month, day.day)
+
+
 def text(block: dict, lang: str) -> str:
     """The block as a host pastes it into its results page, in `lang`."""
     widget, audit = block["widget"], block["audit"]
@@ -73,10 +82,11 @@ def text(block: dict, lang: str) -> str:
     if audit is None:
         lines.append(i18n.text(lang, "conformance.no_audit"))
     elif not audit["tested"]:
-        lines.append(i18n.text(lang, "conformance.not_in_sample", date=audit["date"]))
+        lines.append(i18n.text(lang, "conformance.not_in_sample",
+                               date=_date(lang, audit["date"])))
     else:
         none = i18n.text(lang, "conformance.none")
-        lines.append(i18n.text(lang, "conformance.results", date=audit["date"],
+        lines.append(i18n.text(lang, "conformance.results", date=_date(lang, audit["date"]),
                                total=len(audit["results"]), conforming=audit["conforming"],
                                failing=", ".join(audit["failing"]) or none,
                                unchecked=", ".join(audit["unchecked"]) or none))

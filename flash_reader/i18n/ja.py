@@ -305,7 +305,7 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "conformance.no_audit": "提供元は、この埋め込み表示の試験結果をまだ公開していません。",
     "conformance.not_in_sample": ("この配色と言語の埋め込み表示は、提供元の最新の試験（{date}）"
                                   "の標本に含まれていません。"),
-    "conformance.results": ("提供元が {date} に JIS X 8341-3:2016（WCAG 2.2 のレベル A・AA の"
+    "conformance.results": ("提供元が{date}に JIS X 8341-3:2016（WCAG 2.2 のレベル A・AA の"
                             "達成基準 {total} 件）でこの設定を試験した結果：適合・非適用 "
                             "{conforming} 件、不適合：{failing}、人による確認待ち：{unchecked}。"),
     "conformance.none": "なし",
