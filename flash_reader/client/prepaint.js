@@ -3,6 +3,8 @@
 // from the modules. The settings object is written in by flash_reader/render/client.py.
 (function (s) {
   var p = {}, r = document.documentElement;
+  // Scripts run: the display settings can work (without them the panel says what does).
+  r.setAttribute(s.scriptsAttribute, "");
   try { p = JSON.parse(localStorage.getItem(s.key) || "{}") || {}; } catch (e) { p = {}; }
   var n = Number(p.size), ok = {
     theme: s.themes.indexOf(p.theme) >= 0,

@@ -43,6 +43,12 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "theme.light-high": "Black on white",
     "theme.dark-high": "White on black",
     "theme.blue-yellow": "Yellow on blue",
+    "display.no_script": ("These display settings use JavaScript. Without it, your browser's "
+                          "zoom (Ctrl and +, ⌘ and + on a Mac) makes the text larger and your "
+                          "device's high contrast colours apply. The page's language changes "
+                          "with the language link above, and furigana with the link below."),
+    "display.no_script.readings_on": "Add furigana to this page",
+    "display.no_script.readings_off": "Remove furigana from this page",
     "display.forced_colors": ("Your device's high contrast setting is on, so its colours are "
                               "used."),
     "display.font": "Font",

@@ -39,6 +39,12 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "theme.light-high": "白地に黒",
     "theme.dark-high": "黒地に白",
     "theme.blue-yellow": "青地に黄",
+    "display.no_script": ("この表示設定は JavaScript を使います。JavaScript が動かないときは、"
+                          "ブラウザの拡大（Ctrl と ＋、Mac は ⌘ と ＋）で文字を大きくでき、"
+                          "端末のハイコントラスト設定の色で表示されます。画面の言語は上の"
+                          "「English」から、ふりがなは次のリンクから切り替えられます。"),
+    "display.no_script.readings_on": "このページにふりがなを付ける",
+    "display.no_script.readings_off": "このページのふりがなを消す",
     "display.forced_colors": "端末のハイコントラスト設定が有効なため、その色で表示しています。",
     "display.font": "フォント",
     "display.font_ud": "読みやすいフォント（BIZ UDPゴシック）",

@@ -66,6 +66,8 @@ CONFIG: types.MappingProxyType = types.MappingProxyType({
                        "measure": "data-measure", "furigana": "data-furigana",
                        "layout": "data-layout", "font": "data-font"},
         "fontCss": "/fonts/biz-udpgothic/biz-udpgothic.css",
+        # Set on <html> by prepaint.js: reader.css shows the panel's controls only then.
+        "scriptsAttribute": "data-scripts",
     },
 })
 

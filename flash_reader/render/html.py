@@ -174,11 +174,27 @@ def switch_href(path: str, lang: str) -> str:
     return f"{path}{'&' if '?' in path else '?'}lang={other}"
 
 
+def readings_href(path: str, lang: str, readings: bool) -> str:
+    """This page with furigana on (or off, when they are on): the one reading setting that
+    works without scripts, since the server adds the readings (?furigana=1)."""
+    if not path:
+        return ""
+    query = [] if lang == i18n.DEFAULT else [f"{CLIENT_CONFIG['params']['lang']}={lang}"]
+    if not readings:
+        query.append(f"{CLIENT_CONFIG['params']['readings']}=1")
+    if not query:
+        return path
+    return f"{path}{'&' if '?' in path else '?'}{'&'.join(query)}"
+
+
 def render_page(rendered: RenderedView) -> str:
     """The whole visible page (<flash-page>) around a rendered view."""
+    readings = rendered.view.readings
     return ENV.get_template("page.html").render(
         v=rendered.view, view_html=Markup(rendered.html), lang=rendered.lang,
-        switch_href=switch_href(rendered.meta.canonical, rendered.lang))
+        switch_href=switch_href(rendered.meta.canonical, rendered.lang),
+        readings_href=readings_href(rendered.meta.canonical, rendered.lang, readings),
+        readings=readings)
 
 
 def render_chrome(part: str, lang: str = i18n.DEFAULT, path: str = "/") -> str:

@@ -178,3 +178,32 @@ def test_back_from_an_in_page_link_fetches_nothing(page: Page, app_url: str) -> 
     page.go_back()
     expect(page.locator("article.item")).not_to_have_count(1)
     assert len(fetched) == 2, fetched  # the filter, then / again — none for the #fragment
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_display_settings_without_javascript_say_what_works_and_show_no_dead_controls(
+        no_js: BrowserContext, app_url: str, lang: str) -> None:
+    page = no_js.new_page()
+    page.goto(app_url + "/?office=PAR" + ("&lang=en" if lang == "en" else ""))
+    page.locator("summary.display-summary").click()  # <details> opens without scripts
+    panel = page.locator(".display-panel")
+    note = panel.locator(".no-script-note")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("JavaScript")
+    # Not one control that could not act is shown (or reachable by Tab).
+    expect(panel.locator("input, button, select").filter(visible=True)).to_have_count(0)
+    link = note.get_by_role("link")
+    link.click()
+    expect(page).to_have_url(re.compile(r"office=PAR.*furigana=1"))
+    expect(page.locator("article ruby").first).to_be_attached()
+    page.locator("summary.display-summary").click()
+    expect(page.locator(".no-script-note").get_by_role("link")).to_have_attribute(
+        "href", "/?office=PAR" + ("&lang=en" if lang == "en" else ""))
+
+
+def test_display_settings_with_javascript_show_the_controls_not_the_note(
+        page: Page, app_url: str) -> None:
+    open_reader(page, app_url + "/")
+    page.locator("summary.display-summary").click()
+    expect(page.locator(".no-script-note")).to_be_hidden()
+    expect(page.get_by_role("radio").first).to_be_visible()
