@@ -64,6 +64,12 @@ class ItemView:
     # (render/page_views.py sets it; empty: render it every time).
     render_key: tuple = ()
 
+    @property
+    def photos_missing(self) -> bool:
+        """The feed names a photo of this item but has no image for it (only the caption)."""
+        return ((self.has_photo and not self.photo_real)
+                or any(not figure.real for figure in self.more_figures))
+
 
 def issue_label(date: dt.date | None, lang: str = i18n.DEFAULT) -> str:
     if date is None:

@@ -11,6 +11,9 @@ function fallBack(img) {
   if (figure) figure.classList.add("item-figure-placeholder");
   const name = img.getAttribute("data-fallback-alt");
   if (name) img.setAttribute("alt", name);
+  // The caption was heard as the image's name; renamed, the image no longer says it.
+  const caption = figure && figure.querySelector("[data-repeats-alt]");
+  if (caption) caption.removeAttribute("aria-hidden");
   img.setAttribute("src", fallback);
 }
 

@@ -46,7 +46,7 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "display.no_script": ("These display settings use JavaScript. Without it, your browser's "
                           "zoom (Ctrl and +, ⌘ and + on a Mac) makes the text larger and your "
                           "device's high contrast colours apply. The page's language changes "
-                          "with the language link above, and furigana with the link below."),
+                          "with the language link, and furigana with the link that follows."),
     "display.no_script.readings_on": "Add furigana to this page",
     "display.no_script.readings_off": "Remove furigana from this page",
     "display.forced_colors": ("Your device's high contrast setting is on, so its colours are "
@@ -112,6 +112,8 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "item.source": "Open the original bulletin's page",
     "item.page_heading": "Overseas Office Flash: article",
     "item.description": "{office}: {text}",
+    "photo.none_note": ("The photos are not published here; each article shows its photo's "
+                        "caption."),
     "photo.placeholder": "Photo from the {office} (not included)",
     "photo.no_caption": "Photo (no description)",
     "photo.svg_text": "No photo published",
@@ -332,8 +334,8 @@ TEXT: dict[str, str | tuple[str, str]] = {
                             "{failing}; awaiting a person's check: {unchecked}."),
     "conformance.none": "none",
     "conformance.details": "Full results: {url}",
-    "conformance.partial": ("Statement of partial conformance (third-party content): the "
-                            "embedded part above is content from a third party this site does "
+    "conformance.partial": ("Statement of partial conformance (third-party content): this "
+                            "embedded part is content from a third party this site does "
                             "not control. Without it, this page conforms to JIS X 8341-3:2016 "
                             "level AA."),
     "status.conforms": "Conforms",
@@ -439,7 +441,7 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "builder.copy": "Copy the code",
     "builder.conformance": "Text for your accessibility statement",
     "builder.conformance.text": ("To your site, the embedded part is third-party content. Use "
-                                 "the text below on your site's accessibility results or policy "
+                                 "these texts on your site's accessibility results or policy "
                                  "page. The results are those of its provider's latest audit "
                                  "for this setting (colours and language). Use the last sentence "
                                  "(partial conformance) only if your own tests show it holds."),

@@ -41,8 +41,8 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "theme.blue-yellow": "青地に黄",
     "display.no_script": ("この表示設定は JavaScript を使います。JavaScript が動かないときは、"
                           "ブラウザの拡大（Ctrl と ＋、Mac は ⌘ と ＋）で文字を大きくでき、"
-                          "端末のハイコントラスト設定の色で表示されます。画面の言語は上の"
-                          "「English」から、ふりがなは次のリンクから切り替えられます。"),
+                          "端末のハイコントラスト設定の色で表示されます。画面の言語は"
+                          "「English」のリンクで、ふりがなは次のリンクから切り替えられます。"),
     "display.no_script.readings_on": "このページにふりがなを付ける",
     "display.no_script.readings_off": "このページのふりがなを消す",
     "display.forced_colors": "端末のハイコントラスト設定が有効なため、その色で表示しています。",
@@ -107,6 +107,7 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "item.source": "元の配信のページを開く",
     "item.page_heading": "海外事務所フラッシュ　記事",
     "item.description": "{office}：{text}",
+    "photo.none_note": "写真は掲載されていません。写真の説明は「写真：」のあとに示します。",
     "photo.placeholder": "{office}の写真（掲載なし）",
     "photo.no_caption": "写真（説明はありません）",
     "photo.svg_text": "写真は掲載されていません",
@@ -316,7 +317,7 @@ TEXT: dict[str, str | tuple[str, str]] = {
                             "{conforming} 件、不適合：{failing}、人による確認待ち：{unchecked}。"),
     "conformance.none": "なし",
     "conformance.details": "詳しい結果：{url}",
-    "conformance.partial": ("部分適合に関する記述（第三者コンテンツ）：このページの上記の埋め込み"
+    "conformance.partial": ("部分適合に関する記述（第三者コンテンツ）：このページの埋め込み"
                             "部分は、当サイトが管理していない第三者が提供するコンテンツです。"
                             "この部分を除けば、このページは JIS X 8341-3:2016 の適合レベル AA "
                             "に準拠しています。"),

@@ -57,7 +57,8 @@ def settle(page: Page) -> None:
 # DOM order, and each next one that is drawn before it: above it, or beside it to its left.
 # A unit inside the previous one (a link in a paragraph) is not compared with it.
 READING_ORDER_JS = """() => {
-  const SEL = 'h1,h2,h3,h4,h5,h6,p,li,dt,dd,figcaption,caption,th,td,legend,label,a[href],'
+  const SEL = 'h1,h2,h3,h4,h5,h6,p,li,dt,dd,figcaption,.item-caption,caption,th,td,legend,'
+    + 'label,a[href],'
     + 'button,input:not([type=hidden]),select,textarea,summary,img,iframe';
   const units = [...document.body.querySelectorAll(SEL)].filter(el => {
     if (!el.checkVisibility({opacityProperty: true, visibilityProperty: true})) return false;
@@ -216,7 +217,7 @@ IMAGES_JS = """() => {
     out.push({tag, css, shown, src: el.currentSrc || el.getAttribute('src') || '',
               alt: el.getAttribute('alt'),
               svgText: tag === 'svg' ? el.querySelectorAll('text').length : 0,
-              caption: figure ? (figure.querySelector('figcaption') || {}).innerText || '' : '',
+              caption: figure ? (figure.querySelector('.item-caption') || {}).innerText || '' : '',
               box: figure ? getComputedStyle(figure, '::before').content : ''});
   }
   return out;
@@ -695,3 +696,26 @@ def test_controls_act_on_release_and_pressing_away_cancels(page: Page, app_url: 
     problems = press_and_cancel(page, lambda: None)
     assert any("acted before release" in p for p in problems), problems
     assert pointer_listeners(page, cdp, DOWN_EVENTS, DOWN_PROPS)
+
+
+@pytest.mark.wcag("1.1.1", method="ブラウザ試験：写真の説明は代替テキストとして一度だけ読まれ、"
+                  "読み込めなかった写真では説明が本文として読まれること"
+                  "（Chromium のアクセシビリティツリー）")
+def test_a_photo_caption_is_heard_once_whether_the_photo_loads_or_not(
+        page: Page, photo_app: str) -> None:
+    open_reader(page, photo_app)
+    scroll_images_in(page)
+    articles = page.locator("article")
+    loaded, gone = articles.nth(0), articles.nth(1)
+    seed = json.loads((PROJECT_ROOT / "assets/feeds/default.json").read_text(encoding="utf-8"))
+    caption, gone_caption = (seed["items"][n]["_flash"]["photo_caption"] for n in (0, 1))
+    expect(loaded.get_by_role("img", name=caption)).to_have_count(1)
+    # The image's name is the caption: the visible caption is not read a second time.
+    assert loaded.aria_snapshot().count(caption) == 1, loaded.aria_snapshot()
+    # The photo that failed is renamed 「…の写真（掲載なし）」: its caption is heard again.
+    expect(gone.get_by_role("img", name="シンガポール事務所の写真（掲載なし）")).to_have_count(1)
+    expect(gone.locator(".item-caption")).not_to_have_attribute("aria-hidden", "true")
+    assert gone.aria_snapshot().count(gone_caption) == 1, gone.aria_snapshot()
+    # The other five have no image in the feed: the caption alone, and one note for the list.
+    expect(page.locator(".photo-note")).to_have_count(1)
+    expect(articles.nth(2).locator("img")).to_have_count(0)

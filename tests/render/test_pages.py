@@ -99,8 +99,9 @@ def test_item_page_names_its_article(client: TestClient, seeded: FeedStore) -> N
     assert page.meta["og:url"] == PUBLIC + "/items/2020-10-28-02"
     assert page.meta["description"].startswith("シンガポール事務所：")
     assert page.links["application/json+oembed"].startswith(PUBLIC + "/oembed?")
-    # No photo in the bulletin: the placeholder says so; og:image only for a real photo.
-    assert page.alts == ["シンガポール事務所の写真（掲載なし）"] and "og:image" not in page.meta
+    # No photo in the bulletin: no image at all (the page says so once, the caption stays as
+    # text); og:image only for a real photo.
+    assert page.alts == [] and "og:image" not in page.meta
 
 
 def test_issue_page_holds_the_issue(client: TestClient, seeded: FeedStore) -> None:
@@ -289,3 +290,33 @@ def test_an_unknown_office_code_is_said_not_ignored(
         assert len(notices) == 1 and said in notices[0], notices
     else:
         assert not notices, notices
+
+
+def test_a_feed_without_photos_says_so_once_and_keeps_every_caption(
+        client: TestClient, seeded: FeedStore) -> None:
+    html = client.get("/", headers=HTML).text
+    assert html.count("写真は掲載されていません") == 1
+    assert html.count('class="photo-note"') == 1
+    assert "<img" not in html.split('class="items"')[1]  # no placeholder image per article
+    assert html.count('<figcaption class="item-caption">') == 7
+
+
+def test_a_real_photos_caption_is_heard_once_as_its_name(
+        client: TestClient, feed_store: FeedStore, tmp_path: Path) -> None:
+    from tests.feed.feeds import encode, feed, item
+
+    path = tmp_path / "feed.json"
+    path.write_bytes(encode(feed(
+        item("a", image="https://img.example/a.jpg", _flash={"office": "PAR",
+                                                             "photo_caption": "会場の様子"}),
+        item("b", _flash={"office": "PAR", "photo_caption": "説明だけ"}))))
+    feed_store.load(str(path))
+    html = client.get("/", headers=HTML).text
+    assert '<img src="https://img.example/a.jpg" alt="会場の様子"' in html
+    # The visible caption repeats the alt: out of the accessibility tree (photos.js gives it
+    # back if the photo fails and the image is renamed).
+    assert ('<div class="item-caption" aria-hidden="true" data-repeats-alt="">'
+            '会場の様子</div>') in html
+    # The item with no image: its caption as text, heard, and the note once.
+    assert '<figcaption class="item-caption">説明だけ</figcaption>' in html
+    assert html.count('class="photo-note"') == 1
