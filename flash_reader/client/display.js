@@ -21,6 +21,7 @@ function clean(raw) {
   if (D.furigana.includes(raw.furigana)) out.furigana = raw.furigana;
   if (D.rates.includes(raw.rate)) out.rate = raw.rate;
   if (raw.layout === "headlines") out.layout = "headlines";
+  if (raw.ruler === "on") out.ruler = "on";
   return out;
 }
 
@@ -93,6 +94,7 @@ const DESCRIBE = {
   furigana: () => words("js.furigana", { value: words(`furigana.${prefs.furigana || "none"}`) }),
   rate: () => words("js.rate", { value: words(`rate.${prefs.rate || "normal"}`) }),
   layout: () => words(prefs.layout ? "js.layout_on" : "js.layout_off"),
+  ruler: () => words(prefs.ruler ? "js.ruler_on" : "js.ruler_off"),
 };
 
 function describe(name) {

@@ -10,7 +10,8 @@
     theme: s.themes.indexOf(p.theme) >= 0,
     size: n > s.sizeMin && n <= s.sizeMax && n % s.sizeStep === 0,
     spacing: p.spacing === "wide", measure: p.measure === "narrow", font: p.font === "ud",
-    furigana: s.furigana.indexOf(p.furigana) >= 0, layout: p.layout === "headlines"
+    furigana: s.furigana.indexOf(p.furigana) >= 0, layout: p.layout === "headlines",
+    ruler: p.ruler === "on"
   };
   for (var k in s.attributes) if (ok[k]) r.setAttribute(s.attributes[k], String(p[k]));
   if (ok.font) {

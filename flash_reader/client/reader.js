@@ -6,6 +6,7 @@ import * as language from "./language.js";
 import * as navigate from "./navigate.js";
 import * as photos from "./photos.js";
 import * as place from "./place.js";
+import * as ruler from "./ruler.js";
 import * as shortcuts from "./shortcuts.js";
 import * as speech from "./speech.js";
 
@@ -15,6 +16,7 @@ place.init();
 language.init();
 shortcuts.init();
 speech.init();
+ruler.init();
 const page = document.getElementById(config.ids.page);
 if (page) {
   navigate.init(page);

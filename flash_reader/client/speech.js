@@ -95,6 +95,8 @@ export function init() {
   }
 
   function highlight(range) {
+    // Said whatever the browser can highlight: the reading ruler follows the sentence too.
+    document.dispatchEvent(new CustomEvent(config.events.speaking, { detail: range || null }));
     if (!window.CSS || !CSS.highlights || typeof Highlight === "undefined") return;
     if (range) CSS.highlights.set("fr-speaking", new Highlight(range));
     else CSS.highlights.delete("fr-speaking");

@@ -56,6 +56,8 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "display.spacing_measure": "Spacing and line length",
     "display.spacing": "Wider line, letter and paragraph spacing",
     "display.measure": "Lines of about 40 characters at most",
+    "display.ruler_legend": "The line you are reading",
+    "display.ruler": "Show it in a band and fade the rest (reading ruler)",
     "display.layout": "Articles",
     "display.headlines": "Headlines only (title, office, date)",
     "display.reset": "Reset to defaults",
@@ -461,6 +463,9 @@ TEXT: dict[str, str | tuple[str, str]] = {
     "js.font_off": "Font back to normal",
     "js.furigana": "Furigana: {value}",
     "js.rate": "Reading-aloud speed: {value}",
+    "js.ruler_on": ("Reading ruler on: it follows the pointer, the keyboard focus and the "
+                    "sentence being read aloud"),
+    "js.ruler_off": "Reading ruler off",
     "js.layout_on": "Headlines only (open an article with “Text”)",
     "js.layout_off": "Articles shown in full",
     "js.reset": "Display settings reset (following your device's settings)",

@@ -53,6 +53,8 @@ CONFIG: types.MappingProxyType = types.MappingProxyType({
     "cookieMaxAge": i18n.COOKIE_MAX_AGE,
     "storage": {"display": "flash-reader:display", "shortcuts": "flash-reader:shortcuts"},
     "viewPrefix": routes.VIEW_PREFIX,
+    # speech.js says which sentence it is speaking (its Range as the detail); ruler.js follows.
+    "events": {"speaking": "flash-reader:speaking"},
     "defaultLang": i18n.DEFAULT,
     # What the scripts say if the page's own words (#fr-messages) cannot be read.
     "fallbackError": i18n.text(i18n.DEFAULT, "view.error"),
@@ -64,7 +66,7 @@ CONFIG: types.MappingProxyType = types.MappingProxyType({
         # The choices that live on <html> as data-* attributes (CSS keys on them).
         "attributes": {"theme": "data-theme", "size": "data-size", "spacing": "data-spacing",
                        "measure": "data-measure", "furigana": "data-furigana",
-                       "layout": "data-layout", "font": "data-font"},
+                       "layout": "data-layout", "font": "data-font", "ruler": "data-ruler"},
         "fontCss": "/fonts/biz-udpgothic/biz-udpgothic.css",
         # Set on <html> by prepaint.js: reader.css shows the panel's controls only then.
         "scriptsAttribute": "data-scripts",

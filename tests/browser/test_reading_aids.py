@@ -256,3 +256,90 @@ def test_read_aloud_pausing_one_article_presses_only_its_own_pause_button(
     expect(pause).to_have_attribute("aria-pressed", "false")
     expect(page.locator("#speech-status")).to_have_text(
         "読み上げを再開しました：「海外経済セミナー」をウェビナー形式で開催!")
+
+
+# --- リーディングルーラー ---------------------------------------------------------------
+
+BAND = """() => {
+  const band = document.querySelector('.reading-ruler');
+  if (!band || band.hidden) return null;
+  const r = band.getBoundingClientRect(), s = getComputedStyle(band);
+  return {top: r.top, bottom: r.bottom, shadow: s.boxShadow, border: s.borderTopStyle,
+          borderColor: s.borderTopColor, transition: s.transitionDuration,
+          events: s.pointerEvents, hidden: band.getAttribute('aria-hidden')};
+}"""
+
+
+def band(page: Page) -> dict | None:
+    return page.evaluate(BAND)
+
+
+def test_ruler_is_chosen_in_the_panel_remembered_and_set_before_paint(
+        page: Page, app_url: str) -> None:
+    open_reader(page, app_url)
+    page.locator("summary.display-summary").click()
+    box = page.get_by_role("checkbox", name=re.compile("リーディングルーラー"))
+    expect(box).not_to_be_checked()  # off by default
+    box.check()
+    expect(page.locator("#display-status")).to_contain_text("読んでいる行を帯で示します")
+    expect(page.locator("html")).to_have_attribute("data-ruler", "on")
+    # Turned on from the keyboard's place: the band is round the checkbox, never over it.
+    page.wait_for_function(f"({BAND})() !== null")
+    seen, focused = band(page), box.bounding_box()
+    assert seen["top"] <= focused["y"] and seen["bottom"] >= focused["y"] + focused["height"]
+    assert seen["hidden"] == "true" and seen["events"] == "none"
+    page.reload()
+    # prepaint.js puts it on <html> before the first paint.
+    assert page.evaluate("document.documentElement.getAttribute('data-ruler')") == "on"
+
+
+def test_ruler_follows_pointer_keyboard_and_the_sentence_read_aloud(
+        page: Page, app_url: str) -> None:
+    page.add_init_script(RECORDER)
+    open_reader(page, app_url)
+    page.evaluate("window.flashDisplay.set('ruler', 'on')")
+    # The pointer: the band is the line under it.
+    paragraph = page.locator("article .item-paragraph").first
+    paragraph.scroll_into_view_if_needed()
+    box = paragraph.bounding_box()
+    y = box["y"] + 10
+    page.mouse.move(box["x"] + 40, y)
+    page.wait_for_function(f"(() => {{ const b = ({BAND})(); return b && b.top < {y} "
+                           f"&& b.bottom > {y}; }})()")
+    seen = band(page)
+    line = paragraph.evaluate("p => parseFloat(getComputedStyle(p).lineHeight)")
+    assert seen["bottom"] - seen["top"] <= line + 12, (seen, line)  # one line, not the block
+    # The keyboard: the focused link is inside the band, whole (focus never faded).
+    link = page.locator("article .item-permalink").nth(2)
+    link.focus()
+    page.wait_for_function(f"""(() => {{ const b = ({BAND})(),
+        r = document.activeElement.getBoundingClientRect();
+        return b && b.top <= r.top && b.bottom >= r.bottom; }})()""")
+    # The read-aloud: the band moves to the sentence being spoken.
+    article = page.get_by_role("article").nth(1)
+    article.get_by_role("button", name="この記事を読み上げる").click()
+    page.wait_for_function("CSS.highlights.has('fr-speaking')")
+    page.wait_for_function(f"""(() => {{ const b = ({BAND})(),
+        r = [...CSS.highlights.get('fr-speaking')][0].getClientRects()[0];
+        return b && r && b.top <= r.top && b.bottom >= r.bottom; }})()""")
+
+
+def test_ruler_in_dark_theme_forced_colours_and_reduced_motion(page: Page, app_url: str) -> None:
+    open_reader(page, app_url)
+    page.evaluate("window.flashDisplay.set('theme', 'dark-high');"
+                  " window.flashDisplay.set('ruler', 'on')")
+    page.locator("article .item-permalink").first.focus()
+    page.wait_for_function(f"({BAND})() !== null")
+    seen = band(page)
+    # The rest fades toward the theme's own background; the band's edges are the focus colour.
+    assert seen["shadow"].startswith("color(srgb 0 0 0 / 0.62)") and seen["border"] == "solid", seen
+    assert seen["transition"] != "0s"
+    violations = axe_violations(page)  # the band is aria-hidden and takes nothing
+    assert not violations, format_violations(violations)
+    page.emulate_media(reduced_motion="reduce")
+    assert band(page)["transition"] == "0s"
+    page.emulate_media(forced_colors="active")
+    seen = band(page)
+    assert seen["shadow"] == "none" and seen["border"] == "solid", seen
+    page.evaluate("window.flashDisplay.set('ruler', '')")
+    page.wait_for_function(f"({BAND})() === null")
