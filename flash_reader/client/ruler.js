@@ -54,20 +54,23 @@ function draw() {
 
 function later() { if (!frame) frame = requestAnimationFrame(draw); }
 
+// The line under the mouse (a tap sends a mousemove too). Listened to only while the ruler is
+// on: nothing here acts on a press or a path, and with the ruler off the page has no
+// pointer-movement listener at all (WCAG 2.5.1, 2.5.2 checks).
+function onMouse(event) {
+  const { clientX: x, clientY: y } = event;
+  follow = () => lineAt(x, y);
+  later();
+}
+let listening = false;
+function listen() {
+  if (on() === listening) return;
+  listening = on();
+  if (listening) document.addEventListener("mousemove", onMouse, { passive: true });
+  else document.removeEventListener("mousemove", onMouse, { passive: true });
+}
+
 export function init() {
-  document.addEventListener("pointermove", (event) => {
-    if (!on() || event.pointerType === "touch") return;
-    const { clientX: x, clientY: y } = event;
-    follow = () => lineAt(x, y);
-    later();
-  }, { passive: true });
-  // A tap shows where the finger is reading; a drag scrolls.
-  document.addEventListener("pointerdown", (event) => {
-    if (!on() || event.pointerType !== "touch") return;
-    const { clientX: x, clientY: y } = event;
-    follow = () => lineAt(x, y);
-    later();
-  }, { passive: true });
   document.addEventListener("focusin", (event) => {
     const element = event.target;
     if (!on() || !(element instanceof Element) || element === document.body) return;
@@ -84,7 +87,9 @@ export function init() {
   window.addEventListener("scroll", later, { passive: true });
   window.addEventListener("resize", later);
   // Turned on from the panel: the band starts where the keyboard is (the checkbox).
+  listen();
   new MutationObserver(() => {
+    listen();
     const element = document.activeElement;
     if (on() && !follow && element && element !== document.body) {
       follow = () => (element.isConnected ? element.getBoundingClientRect() : null);
