@@ -23,6 +23,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
+# An init script: each violation of the page's Content-Security-Policy, kept in
+# window.__violations (directive and blocked URI) for the test to read.
+RECORD_POLICY_VIOLATIONS = ("window.__violations = [];"
+                            "document.addEventListener('securitypolicyviolation',"
+                            " e => window.__violations.push(e.violatedDirective + ' ' +"
+                            " e.blockedURI));")
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS,

@@ -7,6 +7,7 @@ import re
 from playwright.sync_api import Browser, Page, expect
 
 from flash_reader import routes
+from tests.browser.conftest import RECORD_POLICY_VIOLATIONS
 
 # Plain http on an intranet address is not a secure context: navigator.clipboard is undefined.
 NO_CLIPBOARD = "delete Navigator.prototype.clipboard; delete navigator.clipboard;"
@@ -76,10 +77,7 @@ def test_builder_hydrates_and_works_under_its_script_policy(browser: Browser,
     context = browser.new_context()
     try:
         page = context.new_page()
-        page.add_init_script("window.__violations = [];"
-                             "document.addEventListener('securitypolicyviolation',"
-                             " e => window.__violations.push(e.violatedDirective + ' ' +"
-                             " e.blockedURI));")
+        page.add_init_script(RECORD_POLICY_VIOLATIONS)
         response = page.goto(app_url + routes.EMBED_BUILDER)
         assert response is not None
         policy = response.headers["content-security-policy"]

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from flash_reader.render.chrome import IDS
-from tests.browser.conftest import Sockets, open_reader
+from tests.browser.conftest import RECORD_POLICY_VIOLATIONS, Sockets, open_reader
 from tests.browser.test_filters import open_filter
 
 
@@ -108,10 +108,7 @@ def test_pages_run_under_their_script_policy(browser: Browser, app_url: str) -> 
     context = browser.new_context()
     try:
         page = context.new_page()
-        page.add_init_script("window.__violations = [];"
-                             "document.addEventListener('securitypolicyviolation',"
-                             " e => window.__violations.push(e.violatedDirective + ' ' +"
-                             " e.blockedURI));")
+        page.add_init_script(RECORD_POLICY_VIOLATIONS)
         response = page.goto(app_url + "/")
         assert response is not None
         policies = response.headers["content-security-policy"]
